@@ -1,0 +1,5 @@
+package rewrite
+
+import "go/ast"
+
+type parsedFile struct{ *ast.File }

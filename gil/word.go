@@ -1,0 +1,22 @@
+package gil
+
+import "sync/atomic"
+
+// atomicOr and atomicAndNot touch only the lock's bits of a word that other
+// parts of the engine (interrupts) share.
+func atomicOr(p *int32, bits int32) {
+	if atomic.LoadInt32(p)&bits == bits {
+		return // already set: avoid a write that bounces the cache line
+	}
+	atomic.OrInt32(p, bits)
+}
+
+func atomicAndNot(p *int32, bits int32) {
+	if atomic.LoadInt32(p)&bits == 0 {
+		return
+	}
+	atomic.AndInt32(p, ^bits)
+}
+
+// loadWord reads the breaker word as the checkpoint does.
+func loadWord(p *int32) int32 { return atomic.LoadInt32(p) }

@@ -1,0 +1,3 @@
+package install
+
+//go:generate go run ./internal/logo/gen
