@@ -31,6 +31,7 @@ func ReadMarkdown(r io.Reader) (*Notebook, error) {
 	if err := p.parse(lines); err != nil {
 		return nil, fmt.Errorf("read markdown: %w", err)
 	}
+	p.nb.EnsureIDs()
 	return p.nb, nil
 }
 

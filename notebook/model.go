@@ -73,9 +73,10 @@ func New() *Notebook {
 	return &Notebook{Metadata: map[string]any{}}
 }
 
-// NewCell returns a cell of type t with source src and a fresh id.
+// NewCell returns a cell of type t with source src. Its id is given when
+// the notebook is written (EnsureIDs).
 func NewCell(t CellType, src string) *Cell {
-	return &Cell{ID: NewID(), Type: t, Source: src, Metadata: map[string]any{}}
+	return &Cell{Type: t, Source: src, Metadata: map[string]any{}}
 }
 
 // CodeCells returns the code cells in order.

@@ -127,18 +127,12 @@ func (t *transcript) error(ename, evalue string, traceback []string) {
 	t.line(strings.Join(traceback, "\n"))
 }
 
-// richText is the text shown for a MIME bundle: text/plain (or markdown,
-// or LaTeX) when there is one, and a size line for each image, since an
-// image's text/plain says nothing about it. A bundle with neither shows a
-// size line per MIME type.
+// richText is the text shown for a MIME bundle: text/plain, markdown or
+// LaTeX when there is one, and a size line for each image; an image's size
+// line replaces text/plain, which says nothing about it. A bundle with
+// neither shows a size line per MIME type.
 func richText(data map[string]any) string {
 	var lines []string
-	for _, mime := range []string{"text/plain", "text/markdown", "text/latex"} {
-		if s, ok := data[mime].(string); ok {
-			lines = append(lines, strings.TrimRight(s, "\n"))
-			break
-		}
-	}
 	var images, others []string
 	for mime := range data {
 		if strings.HasPrefix(mime, "image/") {
@@ -151,6 +145,14 @@ func richText(data map[string]any) string {
 	sort.Strings(others)
 	for _, mime := range images {
 		lines = append(lines, sizeLine(mime, data[mime]))
+	}
+	for _, mime := range []string{"text/plain", "text/markdown", "text/latex"} {
+		if s, ok := data[mime].(string); ok {
+			if mime != "text/plain" || len(images) == 0 {
+				lines = append([]string{strings.TrimRight(s, "\n")}, lines...)
+			}
+			break
+		}
 	}
 	if len(lines) == 0 {
 		for _, mime := range others {
