@@ -32,6 +32,7 @@ func benchCell(b *testing.B, setup, call string) {
 		b.Run(variant.name, func(b *testing.B) {
 			s := newSession(b)
 			s.noCheckpoints = variant.off
+			s.lock.SetEnabled(!variant.off) // the baseline: no lock, no checkpoints
 			mustRun(b, s, setup)
 			b.ResetTimer()
 			for range b.N {

@@ -8,14 +8,13 @@ import (
 	"reflect"
 
 	"github.com/traefik/yaegi/interp"
-
-	"gokernel/engine/mime"
 )
 
 // Execute runs one cell.
 func (s *Session) Execute(req Request, out Output) Result {
 	s.execMu.Lock()
 	defer s.execMu.Unlock()
+	s.remember(req)
 	if name, ok := pagerRequest(req.Code); ok {
 		return s.page(req.Code, name)
 	}
@@ -29,7 +28,7 @@ func (s *Session) Execute(req Request, out Output) Result {
 		s.running.Store(false)
 		s.clearInterrupt()
 	}()
-	return s.execute(c, req.Code)
+	return s.executeCell(c, req.Code) // magics.go
 }
 
 func (s *Session) execute(c *cell, code string) Result {
@@ -46,6 +45,7 @@ func (s *Session) execute(c *cell, code string) Result {
 		return Result{Error: e}
 	}
 	s.addDecls(u)
+	s.nameTypes(c, u)
 	if u.block == nil {
 		return Result{}
 	}
@@ -113,6 +113,7 @@ func (s *Session) run(c *cell, p *interp.Program) *Error {
 	}()
 	c.takeTrace()
 	_, err := s.in.ExecuteWithContext(ctx, p)
+	s.leave() // the cell's goroutine took the lock in E
 	switch {
 	case err == nil:
 		return nil
@@ -155,7 +156,7 @@ func (s *Session) finalResult(c *cell) Result {
 
 // bundle renders a value as a MIME bundle.
 func (s *Session) bundle(v reflect.Value) (data, metadata map[string]any) {
-	return mime.Bundle(v)
+	return s.mimeOptions().Bundle(v)
 }
 
 func (s *Session) takeStopReason() error {

@@ -82,7 +82,7 @@ func (s *Session) runBackground(owner *cell, f func()) {
 			s.reportBackground(b, r)
 		}
 	}()
-	f()
+	s.runLocked(f)
 }
 
 // reportBackground writes a goroutine's panic to its cell's stderr.

@@ -25,6 +25,7 @@ func (s *Session) Interrupt() {
 		close(s.intr)
 	}
 	s.stateMu.Unlock()
+	s.lock.Interrupt() // wake goroutines waiting for the lock
 	if !s.running.Load() {
 		return
 	}
@@ -43,6 +44,7 @@ func (s *Session) clearInterrupt() {
 	s.stateMu.Lock()
 	defer s.stateMu.Unlock()
 	s.cp.Clear(rt.Interrupt)
+	s.lock.ClearInterrupt()
 	select {
 	case <-s.intr:
 		s.intr = make(chan struct{})
@@ -65,6 +67,7 @@ func (s *Session) slow(bits int32) {
 	if bits&rt.Interrupt != 0 && s.interruptHere() {
 		panic(Interrupted{})
 	}
+	s.lockCheckpoint(bits)
 }
 
 // interruptHere reports whether the calling goroutine should stop for a
@@ -86,6 +89,7 @@ func (s *Session) sleep(d time.Duration) {
 	}
 	t := time.NewTimer(d)
 	defer t.Stop()
+	defer s.lock.Restore(s.lock.Save()) // sleep without the interpreter lock
 	select {
 	case <-t.C:
 	case <-s.interrupted():

@@ -22,7 +22,7 @@ func (s *Session) env() complete.Env {
 			imports[n] = sp.path
 		}
 	}
-	return complete.Env{Names: names, Imports: imports, Packages: s.exports}
+	return complete.Env{Names: names, Imports: imports, Packages: s.exports, Magics: s.magicNames()}
 }
 
 // Complete completes code at the byte offset cursor.

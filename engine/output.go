@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"strings"
 	"sync"
 )
 
@@ -59,6 +60,9 @@ func (s *Session) cellFor(id int64) *cell {
 // addTrace files a stack line under the goroutine that is panicking.
 func (s *Session) addTrace(line string) {
 	m := traceLine.FindStringSubmatch(line)
+	if strings.HasPrefix(m[1], preludeName) {
+		return // the checkpoint's slow function, not the user's code
+	}
 	entry := fmt.Sprintf("  %s in %s", m[1], m[2])
 	if id := goidIfBackground(&s.bg); id != 0 && s.bg.addTrace(id, entry) {
 		return

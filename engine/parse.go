@@ -117,12 +117,15 @@ func (s *Session) setImports(u *unit) {
 // expression so its value reaches the kernel.
 func (s *Session) rewrite(u *unit, blockHead int) {
 	rewrite.GoStmts(u.file, rtName)
+	rewrite.Blocking(u.file, rtName)
 	s.checkpoints(u.file)
 	if u.block == nil {
 		return
 	}
 	rewrite.GoStmts(u.block, rtName)
+	rewrite.Blocking(u.block, rtName)
 	s.checkpoints(u.block)
+	s.enterLock(u.block)
 	last := len(u.block.List) - 1
 	es, ok := u.block.List[last].(*ast.ExprStmt)
 	if !ok || s.hidden(u, es, blockHead) || s.noSingleValue(u, es.X) {
@@ -201,6 +204,8 @@ func (s *Session) checkpoints(n ast.Node) {
 	case s.noCheckpoints:
 	case raceEnabled:
 		rewrite.LoadCheckpoints(n, rtName)
+	case s.useFlagCheckpoints():
+		rewrite.FlagCheckpoints(n, flagName, slowName)
 	default:
 		rewrite.Checkpoints(n, rtName)
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/traefik/yaegi/interp"
 
 	"gokernel/engine/rt"
+	"gokernel/gil"
 )
 
 // Options configures a Session.
@@ -53,10 +54,17 @@ type Session struct {
 	bg   goroutines
 	dog  watchdog
 	decl declarations
+	mg   magicState // magics.go
 
 	maxFrames int
 	// noCheckpoints leaves checkpoints out, to measure what they cost.
 	noCheckpoints bool
+
+	lock       *gil.Lock   // the interpreter lock (gil.go)
+	mainThread *gil.Thread // the cells' own goroutine's hold on it
+	policy     *policies   // release/hold per host package
+	flagMu     sync.Mutex
+	flag       *bool // the interpreted mirror of word != 0 (gil_word.go)
 }
 
 // runtimePath is the import path of the package rewritten cells call into.
@@ -91,8 +99,15 @@ func New(opts Options) (*Session, error) {
 		Args:   opts.Args,
 		Env:    env,
 	})
+	if err := s.initLock(); err != nil {
+		fmt.Fprintf(os.Stderr, "gokernel: %v\n", err) // a bad value is ignored
+	}
 	if err := s.useSymbols(); err != nil {
 		return nil, fmt.Errorf("engine: loading symbols: %w", err)
 	}
+	if err := s.initMagics(opts); err != nil {
+		return nil, fmt.Errorf("engine: magics: %w", err)
+	}
+	s.Magics().Register(s.gilMagic())
 	return s, nil
 }

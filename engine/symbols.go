@@ -25,6 +25,7 @@ func (s *Session) useSymbols() error {
 	}
 	over := s.overrides()
 	over[displayKey] = display.Symbols(s.displaySink, s.bundle)
+	s.gilOverrides(over)
 	if err := s.in.Use(over); err != nil {
 		return err
 	}
@@ -32,6 +33,10 @@ func (s *Session) useSymbols() error {
 	if err := s.in.Use(interp.Exports{rtKey: s.runtimeSymbols()}); err != nil {
 		return err
 	}
+	if err := s.in.Use(interp.Exports{rtKey: s.gilRuntimeSymbols()}); err != nil {
+		return err
+	}
+	s.useFlag() // the checkpoint flag lives in the interpreter
 	s.exports = interp.Exports{}
 	s.pkgName = map[string]string{}
 	for _, table := range []interp.Exports{stdlib.Symbols, over} {

@@ -32,6 +32,9 @@ type Config struct {
 	// Mask is the bit (or bits) of Word the lock sets to ask the holder to
 	// drop the lock; zero means DefaultMask. Other bits are left alone.
 	Mask int32
+	// Notify, when not nil, is called after the lock set or cleared its
+	// bits in Word (so a mirror of the word can follow).
+	Notify func()
 }
 
 // DefaultConfig is the lock on with the default interval.

@@ -10,6 +10,7 @@ import (
 type Lock struct {
 	word     *int32
 	mask     int32
+	notify   func()
 	epoch    time.Time
 	enabled  atomic.Bool
 	interval atomic.Int64 // time.Duration
@@ -43,7 +44,7 @@ type counters struct {
 
 // New returns a lock configured by c.
 func New(c Config) *Lock {
-	l := &Lock{word: c.Word, mask: c.Mask, epoch: time.Now()}
+	l := &Lock{word: c.Word, mask: c.Mask, notify: c.Notify, epoch: time.Now()}
 	if l.word == nil {
 		l.word = new(int32)
 	}
@@ -130,5 +131,14 @@ func (l *Lock) Waiting() int {
 // now is the monotonic time in ns since the lock was made.
 func (l *Lock) now() int64 { return int64(time.Since(l.epoch)) }
 
-func (l *Lock) setDrop()   { atomicOr(l.word, l.mask) }
-func (l *Lock) clearDrop() { atomicAndNot(l.word, l.mask) }
+func (l *Lock) setDrop() {
+	if atomicOr(l.word, l.mask) && l.notify != nil {
+		l.notify()
+	}
+}
+
+func (l *Lock) clearDrop() {
+	if atomicAndNot(l.word, l.mask) && l.notify != nil {
+		l.notify()
+	}
+}

@@ -9,6 +9,7 @@ package magics
 import (
 	"fmt"
 	"strings"
+	"unicode"
 )
 
 // Call is one magic invocation.
@@ -16,7 +17,9 @@ type Call struct {
 	Name string // without the % or %%
 	Args string // the rest of the line, verbatim
 	Line int    // 1-based line of the cell it came from
+	Col  int    // 1-based byte column of the cell where Args starts
 	Help bool   // written as %name? : show the magic's help
+	Cell bool   // written as %%name: a cell magic, whose body follows
 }
 
 // Cell is a cell split into its magics and the Go source that follows them.
@@ -45,15 +48,16 @@ func Parse(src string) (Cell, error) {
 			if len(cell.Lines) > 0 || i > firstCode(lines) {
 				return Cell{}, fmt.Errorf("line %d: a cell magic (%%%%) must be on the first line of the cell", i+1)
 			}
-			call, err := parseCall(t[2:], i+1)
+			call, err := parseCall(line, 2, i+1)
 			if err != nil {
 				return Cell{}, err
 			}
+			call.Cell = true
 			cell.Cell = &call
 			cell.Body = blankLines(i+1) + strings.Join(lines[i+1:], "\n")
 			return cell, nil
 		case strings.HasPrefix(t, "%"):
-			call, err := parseCall(t[1:], i+1)
+			call, err := parseCall(line, 1, i+1)
 			if err != nil {
 				return Cell{}, err
 			}
@@ -80,14 +84,27 @@ func firstCode(lines []string) int {
 
 func blankLines(n int) string { return strings.Repeat("\n", n) }
 
-// parseCall reads "name args" or "name?".
-func parseCall(s string, line int) (Call, error) {
-	name, args, _ := strings.Cut(s, " ")
-	args = strings.TrimSpace(args)
-	if t, ok := strings.CutSuffix(name, "?"); ok && args == "" {
-		return Call{Name: t, Line: line, Help: true}, validName(t, line)
+// parseCall reads "name args" or "name?" from a line holding a magic whose
+// prefix (% or %%) is skip bytes long.
+func parseCall(raw string, skip, line int) (Call, error) {
+	indent := len(raw) - len(strings.TrimLeftFunc(raw, unicode.IsSpace))
+	t := strings.TrimSpace(raw)
+	s := t[skip:]
+	name, args := s, ""
+	if i := strings.IndexFunc(s, unicode.IsSpace); i >= 0 {
+		name, args = s[:i], strings.TrimSpace(s[i:])
 	}
-	return Call{Name: name, Args: args, Line: line}, validName(name, line)
+	col := indent + len(t) - len(args) + 1
+	if n, ok := strings.CutSuffix(name, "?"); ok && args == "" {
+		return Call{Name: n, Line: line, Col: col, Help: true}, validName(n, line)
+	}
+	return Call{Name: name, Args: args, Line: line, Col: col}, validName(name, line)
+}
+
+// Pos returns the line and column of the cell where rest starts, rest
+// being a suffix of c.Args (what ParseOptions left of it).
+func (c Call) Pos(rest string) (line, col int) {
+	return c.Line, c.Col + len(c.Args) - len(rest)
 }
 
 func validName(name string, line int) error {

@@ -14,17 +14,17 @@ func TestParse(t *testing.T) {
 	}{
 		{"plain go", "x := 1\nx", Cell{Body: "x := 1\nx"}},
 		{"line magic with code", "%timeit -n 10 f(x)", Cell{
-			Lines: []Call{{Name: "timeit", Args: "-n 10 f(x)", Line: 1}}, Body: ""}},
+			Lines: []Call{{Name: "timeit", Args: "-n 10 f(x)", Line: 1, Col: 9}}, Body: ""}},
 		{"two line magics then go", "%gil off\n%env A=1\nfmt.Println(1)", Cell{
-			Lines: []Call{{Name: "gil", Args: "off", Line: 1}, {Name: "env", Args: "A=1", Line: 2}},
+			Lines: []Call{{Name: "gil", Args: "off", Line: 1, Col: 6}, {Name: "env", Args: "A=1", Line: 2, Col: 6}},
 			Body:  "\n\nfmt.Println(1)"}},
 		{"comments between", "// setup\n%gil on\n\nx", Cell{
-			Lines: []Call{{Name: "gil", Args: "on", Line: 2}}, Body: "\n\n\nx"}},
+			Lines: []Call{{Name: "gil", Args: "on", Line: 2, Col: 6}}, Body: "\n\n\nx"}},
 		{"cell magic", "%%timeit -r 3 setup()\nwork()\nmore()", Cell{
-			Cell: &Call{Name: "timeit", Args: "-r 3 setup()", Line: 1}, Body: "\nwork()\nmore()"}},
+			Cell: &Call{Name: "timeit", Args: "-r 3 setup()", Line: 1, Col: 10, Cell: true}, Body: "\nwork()\nmore()"}},
 		{"cell magic after blank line", "\n%%time\nx", Cell{
-			Cell: &Call{Name: "time", Line: 2}, Body: "\n\nx"}},
-		{"help", "%timeit?", Cell{Lines: []Call{{Name: "timeit", Line: 1, Help: true}}}},
+			Cell: &Call{Name: "time", Line: 2, Col: 7, Cell: true}, Body: "\n\nx"}},
+		{"help", "%timeit?", Cell{Lines: []Call{{Name: "timeit", Line: 1, Col: 9, Help: true}}}},
 		{"percent inside code is not a magic", "x := 7 % 3\n%gil", Cell{Body: "x := 7 % 3\n%gil"}},
 	}
 	for _, c := range cases {
@@ -37,6 +37,28 @@ func TestParse(t *testing.T) {
 				t.Errorf("Parse(%q) =\n%#v\nwant\n%#v", c.src, got, c.want)
 			}
 		})
+	}
+}
+
+func TestCallPos(t *testing.T) {
+	c, err := Parse("x := 1\n  %timeit  -n 3\tf(x)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Go code after a magic line is not a magic: only a leading line is.
+	if len(c.Lines) != 0 {
+		t.Fatalf("magic after code parsed: %#v", c)
+	}
+	c, err = Parse("  %timeit  -n 3\tf(x)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	call := c.Lines[0]
+	_, rest, _ := ParseOptions(call.Args, "n:")
+	line, col := call.Pos(rest)
+	src := "  %timeit  -n 3\tf(x)"
+	if line != 1 || src[col-1:] != "f(x)" {
+		t.Errorf("Pos(%q) = %d:%d", rest, line, col)
 	}
 }
 

@@ -18,9 +18,13 @@ class GoKernelTests(jkt.KernelTests):
 
     code_stderr = 'import (\n\t"fmt"\n\t"os"\n)\nfmt.Fprintln(os.Stderr, "oops")'
 
+    # A match replaces the whole selector expression, as IPython's do.
     completion_samples = [
-        {"text": 'import "fmt"\nfmt.Printl', "matches": {"Println"}},
-        {"text": 'import "strings"\nstrings.ToUpp', "matches": {"ToUpper", "ToUpperSpecial"}},
+        {"text": 'import "fmt"\nfmt.Printl', "matches": {"fmt.Println"}},
+        {
+            "text": 'import "strings"\nstrings.ToUpp',
+            "matches": {"strings.ToUpper", "strings.ToUpperSpecial"},
+        },
         {"text": "appen", "matches": {"append"}},
     ]
 

@@ -22,26 +22,47 @@ const (
 
 // Checkpoint is one interpreter's checkpoint word and its slow path.
 type Checkpoint struct {
-	word int32
-	slow func(bits int32)
+	word   *int32
+	slow   func(bits int32)
+	notify func()
 }
+
+// OnChange makes Set and Clear call f after they change the word.
+func (c *Checkpoint) OnChange(f func()) { c.notify = f }
 
 // New returns a checkpoint whose slow path calls slow with the word's bits.
 func New(slow func(bits int32)) *Checkpoint {
-	return &Checkpoint{slow: slow}
+	return NewAt(new(int32), slow)
+}
+
+// NewAt is New with the word at a given address: an interpreted global
+// variable, which interpreted code compares faster than a word read through
+// a host pointer.
+func NewAt(word *int32, slow func(bits int32)) *Checkpoint {
+	return &Checkpoint{word: word, slow: slow}
 }
 
 // Word returns the address the rewritten code reads.
-func (c *Checkpoint) Word() *int32 { return &c.word }
+func (c *Checkpoint) Word() *int32 { return c.word }
 
 // Set sets bits in the word.
-func (c *Checkpoint) Set(bits int32) { atomic.OrInt32(&c.word, bits) }
+func (c *Checkpoint) Set(bits int32) {
+	atomic.OrInt32(c.word, bits)
+	if c.notify != nil {
+		c.notify()
+	}
+}
 
 // Clear clears bits in the word.
-func (c *Checkpoint) Clear(bits int32) { atomic.AndInt32(&c.word, ^bits) }
+func (c *Checkpoint) Clear(bits int32) {
+	atomic.AndInt32(c.word, ^bits)
+	if c.notify != nil {
+		c.notify()
+	}
+}
 
 // Bits returns the word's current bits.
-func (c *Checkpoint) Bits() int32 { return atomic.LoadInt32(&c.word) }
+func (c *Checkpoint) Bits() int32 { return atomic.LoadInt32(c.word) }
 
 // Slow is the slow path a checkpoint calls when the word is not zero.
 func (c *Checkpoint) Slow() {

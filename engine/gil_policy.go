@@ -1,0 +1,230 @@
+package engine
+
+import (
+	"fmt"
+	"io"
+	"path"
+	"reflect"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/traefik/yaegi/interp"
+
+	locksync "gokernel/engine/locksync"
+	"gokernel/engine/stdlib"
+	"gokernel/gil"
+	"gokernel/native"
+)
+
+// Per-package policy for host (compiled) code called from cells: "release"
+// runs each call of the package's functions with the lock released (numpy),
+// "hold" keeps it (h5py). gokernel/native releases by default; every other
+// package holds, as most host calls are too short to be worth a hand-off.
+const (
+	policyRelease = "release"
+	policyHold    = "hold"
+	nativePath    = "gokernel/native"
+	gilPath       = "gokernel/gil"
+)
+
+type policies struct {
+	mu  sync.Mutex
+	pkg map[string]string
+}
+
+func newPolicies() *policies {
+	return &policies{pkg: map[string]string{nativePath: policyRelease}}
+}
+
+func (p *policies) get(pkg string) string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if v, ok := p.pkg[pkg]; ok {
+		return v
+	}
+	return policyHold
+}
+
+func (p *policies) set(pkg, v string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.pkg[pkg] = v
+}
+
+func (p *policies) String() string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	var lines []string
+	for k, v := range p.pkg {
+		lines = append(lines, fmt.Sprintf("  %s: %s", k, v))
+	}
+	sort.Strings(lines)
+	return "package policies (others hold):\n" + strings.Join(lines, "\n") + "\n"
+}
+
+// gilOverrides adds the lock-aware symbols to the overrides: sync types
+// whose waits release the lock, stdin reads and I/O helpers that release
+// it, the native kernels under their policy and the gil package for cells.
+func (s *Session) gilOverrides(over interp.Exports) {
+	for k, v := range map[string]map[string]reflect.Value{
+		"sync/sync":            syncSymbols(),
+		nativePath + "/native": s.policySymbols(nativePath, nativeSymbols()),
+		gilPath + "/gil":       gilSymbols(),
+		"net/http/http":        s.releasing(httpBlocking),
+		"net/net":              s.releasing(netBlocking),
+		"os/os":                s.releasing(osBlocking),
+		"io/io":                s.releasing(ioBlocking),
+	} {
+		if over[k] == nil {
+			over[k] = map[string]reflect.Value{}
+		}
+		for name, sym := range v {
+			if _, ok := over[k][name]; !ok {
+				over[k][name] = sym
+			}
+		}
+	}
+	if v := over["os/os"]["Stdin"]; v.IsValid() && !v.IsNil() {
+		var stdin io.Reader = releasingReader{s: s, r: v.Interface().(io.Reader)}
+		over["os/os"]["Stdin"] = reflect.ValueOf(&stdin).Elem()
+	}
+}
+
+// Package functions that block on I/O and run with the lock released.
+// Methods (f.Read, conn.Write, resp.Body.Read) cannot be wrapped this way
+// and keep the lock.
+var (
+	httpBlocking = []string{"net/http/http", "Get", "Post", "PostForm", "Head"}
+	netBlocking  = []string{"net/net", "Dial", "DialTimeout", "LookupHost", "LookupIP", "LookupAddr"}
+	osBlocking   = []string{"os/os", "ReadFile", "WriteFile"}
+	ioBlocking   = []string{"io/io", "ReadAll", "Copy", "CopyN", "CopyBuffer", "ReadFull", "ReadAtLeast"}
+)
+
+// releasing wraps the named functions of a standard package (key first).
+func (s *Session) releasing(list []string) map[string]reflect.Value {
+	out := map[string]reflect.Value{}
+	syms := stdlib.Symbols[list[0]]
+	for _, name := range list[1:] {
+		if fn, ok := syms[name]; ok && fn.Kind() == reflect.Func {
+			out[name] = s.wrapCall(func() bool { return true }, fn)
+		}
+	}
+	return out
+}
+
+// releasingReader is the cells' os.Stdin: waiting for the front end's
+// input_reply must not hold the lock.
+type releasingReader struct {
+	s *Session
+	r io.Reader
+}
+
+func (r releasingReader) Read(p []byte) (n int, err error) {
+	r.s.blocking(func() { n, err = r.r.Read(p) })
+	return n, err
+}
+
+func syncSymbols() map[string]reflect.Value {
+	return map[string]reflect.Value{
+		"WaitGroup": reflect.ValueOf((*locksync.WaitGroup)(nil)),
+		"Mutex":     reflect.ValueOf((*locksync.Mutex)(nil)),
+		"RWMutex":   reflect.ValueOf((*locksync.RWMutex)(nil)),
+		"Cond":      reflect.ValueOf((*locksync.Cond)(nil)),
+		"NewCond":   reflect.ValueOf(locksync.NewCond),
+		"Once":      reflect.ValueOf((*locksync.Once)(nil)),
+	}
+}
+
+func nativeSymbols() map[string]reflect.Value {
+	return map[string]reflect.Value{
+		"Sum":         reflect.ValueOf(native.Sum),
+		"Dot":         reflect.ValueOf(native.Dot),
+		"MatMul":      reflect.ValueOf(native.MatMul),
+		"Mandelbrot":  reflect.ValueOf(native.Mandelbrot),
+		"CountPrimes": reflect.ValueOf(native.CountPrimes),
+		"Spin":        reflect.ValueOf(native.Spin),
+	}
+}
+
+// gilSymbols are what `import "gokernel/gil"` gives cells: the default
+// lock, which is the session's.
+func gilSymbols() map[string]reflect.Value {
+	return map[string]reflect.Value{
+		"SetSwitchInterval": reflect.ValueOf(gil.SetSwitchInterval),
+		"SwitchInterval":    reflect.ValueOf(gil.SwitchInterval),
+		"Enabled":           reflect.ValueOf(gil.Enabled),
+		"Stats":             reflect.ValueOf(func() gil.Stats { return gil.Default().Stats() }),
+		"Yield":             reflect.ValueOf(func() { gil.Default().Yield() }),
+		"EnableEvents":      reflect.ValueOf(func(n int) { gil.Default().EnableEvents(n) }),
+		"Events":            reflect.ValueOf(func() []gil.Event { return gil.Default().Events() }),
+		"Event":             reflect.ValueOf((*gil.Event)(nil)),
+		"Kind":              reflect.ValueOf((*gil.Kind)(nil)),
+		"KindHold":          reflect.ValueOf(gil.KindHold),
+		"KindWait":          reflect.ValueOf(gil.KindWait),
+		"KindReleased":      reflect.ValueOf(gil.KindReleased),
+	}
+}
+
+// policySymbols wraps every function of a package so that each call looks
+// up the package's policy and, under release, runs with the lock released.
+func (s *Session) policySymbols(pkg string, syms map[string]reflect.Value) map[string]reflect.Value {
+	out := make(map[string]reflect.Value, len(syms))
+	for name, v := range syms {
+		if v.Kind() != reflect.Func {
+			out[name] = v
+			continue
+		}
+		out[name] = s.wrapCall(func() bool { return s.policy.get(pkg) == policyRelease }, v)
+	}
+	return out
+}
+
+// wrapCall makes a function of fn's type that calls fn, with the lock
+// released when release() says so.
+func (s *Session) wrapCall(release func() bool, fn reflect.Value) reflect.Value {
+	call := fn.Call
+	if fn.Type().IsVariadic() {
+		call = fn.CallSlice
+	}
+	return reflect.MakeFunc(fn.Type(), func(args []reflect.Value) (res []reflect.Value) {
+		if !release() {
+			return call(args)
+		}
+		s.blocking(func() { res = call(args) })
+		return res
+	})
+}
+
+// setPolicy changes a package's policy. For gokernel/native the wrappers
+// read it at each call; other host packages get wrapped (or unwrapped)
+// symbols, which cells compiled from then on use.
+func (s *Session) setPolicy(pkg, v string) error {
+	if pkg == nativePath {
+		s.policy.set(pkg, v)
+		return nil
+	}
+	key := pkg + "/" + path.Base(pkg)
+	if name, ok := s.pkgName[pkg]; ok {
+		key = pkg + "/" + name
+	}
+	orig, ok := s.exports[key]
+	if !ok {
+		return fmt.Errorf("%%gil %s %s: no such host package (only compiled packages have a policy)", v, pkg)
+	}
+	syms := orig
+	if v == policyRelease {
+		syms = map[string]reflect.Value{}
+		for name, sym := range orig {
+			syms[name] = sym
+			if sym.Kind() == reflect.Func {
+				syms[name] = s.wrapCall(func() bool { return true }, sym)
+			}
+		}
+	}
+	if err := s.in.Use(interp.Exports{key: syms}); err != nil {
+		return fmt.Errorf("%%gil %s %s: %w", v, pkg, err)
+	}
+	s.policy.set(pkg, v)
+	return nil
+}

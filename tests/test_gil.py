@@ -1,0 +1,231 @@
+"""The interpreter lock through the real kernel: %gil, the environment,
+turn taking, release around blocking and native code, interrupts.
+
+Timings are compared as ratios measured inside one cell, and a measurement
+is retried a few times, since the machine may be shared: a lock that does
+not work fails every run."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+
+import pytest
+from jupyter_client.manager import start_new_kernel
+
+from conftest import KERNEL_NAME
+from kernelclient import drain, execute
+
+SPIN = """import ("fmt"; "sort"; "sync"; "time"; "gokernel/gil"; "gokernel/native")
+func spin(n int) float64 { x := 0.0; for i := 0; i < n; i++ { x += 1.5 }; return x }
+func wall(k int, work func()) time.Duration {
+	start := time.Now()
+	var wg sync.WaitGroup
+	for g := 0; g < k; g++ { wg.Add(1); go func() { defer wg.Done(); work() }() }
+	wg.Wait()
+	return time.Since(start)
+}
+func ratio(a, b time.Duration) float64 { return float64(a) / float64(b) }
+var _ = fmt.Sprint
+var _ = sort.Ints
+var _ = gil.Enabled
+var _ = native.Sum
+"""
+
+
+def start(**env):
+    kw = {"env": {**os.environ, **env}} if env else {}
+    return start_new_kernel(kernel_name=KERNEL_NAME, startup_timeout=60, **kw)
+
+
+@pytest.fixture(scope="module")
+def kernel():
+    km, kc = start()
+    yield km, kc
+    kc.stop_channels()
+    km.shutdown_kernel(now=True)
+
+
+@pytest.fixture
+def kc(kernel):
+    km, kc = kernel
+    drain(kc)
+    ok(kc, "%gil on\n%gil interval 5ms\n%gil release gokernel/native")
+    return kc
+
+
+def ok(kc, code: str, **kw):
+    r = execute(kc, code, **kw)
+    assert r.status == "ok", r.describe()
+    return r
+
+
+def floats(kc, code: str) -> list[float]:
+    """Runs a cell that prints numbers on one line."""
+    return [float(x) for x in ok(kc, code).stream().split()]
+
+
+def retry(measure):
+    reports = []
+    for _ in range(3):
+        passed, report = measure()
+        if passed:
+            return
+        reports.append(report)
+    pytest.fail("no run met the expectation:\n" + "\n".join(reports))
+
+
+def test_gil_magic(kc):
+    out = ok(kc, "%gil").stream()
+    assert out.startswith("gil: on, switch interval 5ms\n"), out
+    assert "acquisitions" in out and "forced switches" in out and "gokernel/native: release" in out, out
+    assert "1ms" in ok(kc, "%gil interval 1ms").stream()
+    assert ok(kc, "%gil").stream().startswith("gil: on, switch interval 1ms")
+    ok(kc, "%gil off")
+    assert ok(kc, "%gil").stream().startswith("gil: off")
+    for bad in ("%gil sideways", "%gil interval -2ms", "%gil hold no/such/package"):
+        r = execute(kc, bad)
+        assert r.status == "error", (bad, r.describe())
+
+
+def test_gil_package_from_cells(kc):
+    ok(kc, SPIN)
+    r = ok(kc, 'gil.SetSwitchInterval(2 * time.Millisecond)\nfmt.Sprint(gil.Enabled(), " ", gil.SwitchInterval())')
+    assert r.result_text() == '"true 2ms"', r.describe()
+    assert ok(kc, "%gil").stream().startswith("gil: on, switch interval 2ms")
+    r = ok(kc, "gil.Stats().Acquisitions > 0")
+    assert r.result_text() == "true", r.describe()
+
+
+def test_environment_configures_the_lock():
+    km, kc = start(GOKERNEL_GIL="off", GOKERNEL_SWITCH_INTERVAL="2ms")
+    try:
+        assert ok(kc, "%gil").stream().startswith("gil: off, switch interval 2ms")
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+
+
+def test_goroutines_take_turns(kc):
+    ok(kc, SPIN)
+
+    def measure():
+        ok(kc, "%gil on")
+        _, two, four = floats(kc, """w := func() { spin(2000000) }
+t := wall(1, w)
+fmt.Println(1.0, ratio(wall(2, w), t), ratio(wall(4, w), t))""")
+        ok(kc, "%gil off")
+        off = floats(kc, """w := func() { spin(2000000) }
+fmt.Println(ratio(wall(2, w), wall(1, w)))""")[0]
+        ok(kc, "%gil on")
+        # lock off, two goroutines vs lock on, two goroutines: off/two
+        rel = off / two
+        return (two >= 1.8 and four >= 3.5 and rel <= 0.65,
+                f"lock on: 2 → {two:.2f}×, 4 → {four:.2f}×; lock off: 2 → {off:.2f}× one, {rel:.2f}× the lock-on time")
+
+    retry(measure)
+
+
+def test_hold_slice_follows_interval(kc):
+    ok(kc, SPIN)
+    for iv in ("1ms", "5ms"):
+        ok(kc, f"%gil interval {iv}")
+        n, median = floats(kc, """gil.EnableEvents(100000)
+wall(2, func() { spin(4000000) })
+var holds []float64
+for _, e := range gil.Events() {
+	if e.Kind == gil.KindHold && e.Forced { holds = append(holds, e.Duration().Seconds()) }
+}
+gil.EnableEvents(0)
+sort.Float64s(holds)
+fmt.Println(len(holds), holds[len(holds)/2])""")
+        want = {"1ms": 0.001, "5ms": 0.005}[iv]
+        assert n >= 5 and 0.8 * want <= median <= 1.2 * want, f"interval {iv}: median forced hold {median}s of {n}"
+
+
+def test_native_release_and_hold(kc):
+    ok(kc, SPIN)
+
+    def measure():
+        rel = floats(kc, "w := func() { native.Mandelbrot(600, 400, 300) }\nfmt.Println(ratio(wall(2, w), wall(1, w)))")[0]
+        ok(kc, "%gil hold gokernel/native")
+        hold = floats(kc, "w := func() { native.Mandelbrot(600, 400, 300) }\nfmt.Println(ratio(wall(2, w), wall(1, w)))")[0]
+        ok(kc, "%gil release gokernel/native")
+        return rel <= 1.3 and hold >= 1.8, f"release: 2 → {rel:.2f}×, hold: 2 → {hold:.2f}×"
+
+    retry(measure)
+    r = ok(kc, "native.CountPrimes(1000)")
+    assert r.result_text() == "168"
+
+
+def test_sleepers_overlap(kc):
+    ok(kc, SPIN)
+    ms = floats(kc, "fmt.Println(wall(4, func() { time.Sleep(100 * time.Millisecond) }).Milliseconds())")[0]
+    assert ms < 150, f"four 100 ms sleeps took {ms} ms"
+
+
+BLOCKING = {
+    "unbuffered": ("""ch := make(chan int)
+go func() { for i := 1; i <= 200; i++ { ch <- i }; close(ch) }()
+sum := 0
+for v := range ch { sum += v }
+sum""", "20100"),
+    "buffered": ("""bc := make(chan int, 16)
+res := make(chan int)
+go func() { s := 0; for v := range bc { s += v; spin(100) }; res <- s }()
+for i := 0; i < 300; i++ { bc <- i }
+close(bc)
+<-res + 0""", "44850"),
+    "waitgroup mutex": ("""var mu sync.Mutex
+count := 0
+wall(4, func() { for i := 0; i < 300; i++ { mu.Lock(); count++; spin(20); mu.Unlock() } })
+count""", "1200"),
+    "select timeout": ("""never := make(chan int)
+got := ""
+go spin(3000000)
+select {
+case <-never: got = "value"
+case <-time.After(30 * time.Millisecond): got = "timeout"
+}
+got""", '"timeout"'),
+}
+
+
+@pytest.mark.parametrize("name", list(BLOCKING))
+def test_blocking_under_lock(kc, name):
+    ok(kc, SPIN)
+    ok(kc, "%gil interval 1ms")
+    code, want = BLOCKING[name]
+    r = ok(kc, code, timeout=30)
+    assert r.result_text() == want, r.describe()
+
+
+def test_panic_in_goroutine_frees_the_lock(kc):
+    ok(kc, SPIN)
+    r = ok(kc, """done := make(chan bool)
+go func() { defer func() { done <- true }(); spin(1000); panic("boom") }()
+<-done
+time.Sleep(20 * time.Millisecond)""")
+    assert "boom" in r.stream("stderr"), r.describe()
+    r = ok(kc, "wall(2, func() { spin(100000) }) > 0")
+    assert r.result_text() == "true"
+
+
+def test_interrupt_wakes_waiters(kernel):
+    km, kc = kernel
+    drain(kc)
+    ok(kc, SPIN)
+    timer = threading.Timer(0.5, km.interrupt_kernel)
+    timer.start()
+    started = time.monotonic()
+    r = execute(kc, "go spin(1 << 40)\ngo spin(1 << 40)\nspin(1 << 40)", timeout=30)
+    timer.join()
+    assert r.status == "error" and r.reply["content"]["ename"] == "Interrupted", r.describe()
+    assert time.monotonic() - started < 10
+    km.interrupt_kernel()  # idle: stops the goroutines left spinning
+    time.sleep(0.3)
+    r = ok(kc, "x := 0\nfor i := 0; i < 10; i++ { x += i }\nx", timeout=30)
+    assert r.result_text() == "45"
+    r = ok(kc, "gil.Stats().Waiting")
+    assert r.result_text() == "0", r.describe()
