@@ -1,17 +1,17 @@
 module gokernel
 
-go 1.26.8
+go 1.26.0
 
 require (
-	github.com/chzyer/readline v1.5.1 // indirect
+	github.com/go-zeromq/zmq4 v0.17.0
+	github.com/google/pprof v0.0.0-20261105003125-4bf881d7fb0b
+	github.com/traefik/yaegi v0.16.1
+	golang.org/x/exp v0.0.0-20261113113407-e3970619a1a4
+	gopkg.in/yaml.v3 v3.0.1
+)
+
+require (
 	github.com/go-zeromq/goczmq/v4 v4.2.2 // indirect
-	github.com/go-zeromq/zmq4 v0.17.0 // indirect
-	github.com/google/pprof v0.0.0-20261105003125-4bf881d7fb0b // indirect
-	github.com/ianlancetaylor/demangle v0.0.0-20250417193237-f615e6bd150b // indirect
-	github.com/traefik/yaegi v0.16.1 // indirect
-	golang.org/x/exp v0.0.0-20261113113407-e3970619a1a4 // indirect
 	golang.org/x/sync v0.24.0 // indirect
-	golang.org/x/sys v0.32.0 // indirect
 	golang.org/x/text v0.15.0 // indirect
-	gopkg.in/yaml.v3 v3.0.1 // indirect
 )

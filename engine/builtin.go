@@ -13,6 +13,7 @@ func (s *Session) builtinMagics() []magics.Magic {
 		s.lsmagicMagic(), s.magicMagic(),
 		s.envMagic(), s.whoMagic(), s.whosMagic(), s.resetMagic(), s.historyMagic(),
 		s.loadMagic(), s.writefileMagic(), s.cdMagic(), s.pwdMagic(),
+		s.prunMagic(),
 	}
 }
 

@@ -36,6 +36,7 @@ func (s *Session) Lock() *gil.Lock { return s.lock }
 // enter is E: the cell's goroutine takes the lock before its first
 // statement. An interrupt while it waits ends the cell.
 func (s *Session) enter() {
+	s.bg.noteCell()
 	if err := s.mainThread.AcquireInterruptible(); err != nil {
 		panic(Interrupted{})
 	}

@@ -2,7 +2,6 @@ package engine
 
 import (
 	"fmt"
-	"io"
 	"path"
 	"reflect"
 	"sort"
@@ -64,8 +63,8 @@ func (p *policies) String() string {
 }
 
 // gilOverrides adds the lock-aware symbols to the overrides: sync types
-// whose waits release the lock, stdin reads and I/O helpers that release
-// it, the native kernels under their policy and the gil package for cells.
+// whose waits release the lock, I/O helpers that release it, the native
+// kernels under their policy and the gil package for cells.
 func (s *Session) gilOverrides(over interp.Exports) {
 	for k, v := range map[string]map[string]reflect.Value{
 		"sync/sync":            syncSymbols(),
@@ -84,10 +83,6 @@ func (s *Session) gilOverrides(over interp.Exports) {
 				over[k][name] = sym
 			}
 		}
-	}
-	if v := over["os/os"]["Stdin"]; v.IsValid() && !v.IsNil() {
-		var stdin io.Reader = releasingReader{s: s, r: v.Interface().(io.Reader)}
-		over["os/os"]["Stdin"] = reflect.ValueOf(&stdin).Elem()
 	}
 }
 
@@ -111,18 +106,6 @@ func (s *Session) releasing(list []string) map[string]reflect.Value {
 		}
 	}
 	return out
-}
-
-// releasingReader is the cells' os.Stdin: waiting for the front end's
-// input_reply must not hold the lock.
-type releasingReader struct {
-	s *Session
-	r io.Reader
-}
-
-func (r releasingReader) Read(p []byte) (n int, err error) {
-	r.s.blocking(func() { n, err = r.r.Read(p) })
-	return n, err
 }
 
 func syncSymbols() map[string]reflect.Value {

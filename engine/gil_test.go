@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -125,20 +127,54 @@ wg.Wait() }`, k, work)
 
 // retry runs a timing measurement up to three times and fails only when
 // none meets its expectation: the machine is shared, so one run may be slowed
-// down by others, but a lock that does not work fails every run.
-func retry(t *testing.T, measure func() (ok bool, report string)) {
+// down by others, but a lock that does not work fails every run. A
+// measurement returns inconclusive when compiled Go itself found no free
+// core at that moment; when every run is inconclusive the test is skipped.
+func retry(t *testing.T, measure func() (ok, inconclusive bool, report string)) {
 	t.Helper()
 	var reports []string
+	conclusive := false
 	for range 3 {
-		ok, report := measure()
+		ok, inconclusive, report := measure()
 		t.Log(report)
 		if ok {
 			return
 		}
-		reports = append(reports, report)
+		if !inconclusive {
+			conclusive = true
+			reports = append(reports, report)
+		}
+	}
+	if !conclusive {
+		t.Skip("no second core was free in any run")
 	}
 	t.Errorf("no run met the expectation:\n%s", strings.Join(reports, "\n"))
 }
+
+// hostParallel is how long two goroutines of compiled Go take for the work
+// one does alone: about 1 when two cores are free, 2 when only one is.
+func hostParallel() float64 {
+	burn := func() {
+		x := 0.0
+		for i := 0; i < 20_000_000; i++ {
+			x += 1.5
+		}
+		sink.Store(int64(x))
+	}
+	start := time.Now()
+	burn()
+	one := time.Since(start)
+	start = time.Now()
+	var wg sync.WaitGroup
+	for range 2 {
+		wg.Add(1)
+		go func() { defer wg.Done(); burn() }()
+	}
+	wg.Wait()
+	return ratio(time.Since(start), one)
+}
+
+var sink atomic.Int64
 
 func TestLockSerialisesInterpretedCode(t *testing.T) {
 	if testing.Short() {
@@ -147,8 +183,9 @@ func TestLockSerialisesInterpretedCode(t *testing.T) {
 	s := newSession(t)
 	mustRun(t, s, "import \"gokernel/native\"\n"+spinDecl)
 	const work = "spin(2000000)"
-	retry(t, func() (bool, string) {
+	retry(t, func() (bool, bool, string) {
 		mustRun(t, s, "%gil on")
+		host := hostParallel()
 		one := wall(t, s, work+";")
 		two := wall(t, s, parallelCell(2, work))
 		four := wall(t, s, parallelCell(4, work))
@@ -156,9 +193,9 @@ func TestLockSerialisesInterpretedCode(t *testing.T) {
 		twoOff := wall(t, s, parallelCell(2, work))
 		mustRun(t, s, "%gil on")
 		r2, r4, off := ratio(two, one), ratio(four, one), ratio(twoOff, two)
-		return r2 >= 1.8 && r4 >= 3.5 && off <= 0.65, fmt.Sprintf(
-			"T=%v  lock on: 2 goroutines %.2f×T, 4 goroutines %.2f×T (want ≥ 1.8, ≥ 3.5); lock off: 2 goroutines %.2f× the lock-on time (want ≤ 0.65)",
-			one, r2, r4, off)
+		return r2 >= 1.8 && r4 >= 3.5 && off <= 0.65, host > 1.3, fmt.Sprintf(
+			"T=%v  lock on: 2 goroutines %.2f×T, 4 goroutines %.2f×T (want ≥ 1.8, ≥ 3.5); lock off: 2 goroutines %.2f× the lock-on time (want ≤ 0.65); compiled Go: 2 goroutines %.2f× one",
+			one, r2, r4, off, host)
 	})
 }
 
@@ -169,14 +206,15 @@ func TestNativePolicy(t *testing.T) {
 	s := newSession(t)
 	mustRun(t, s, "import \"gokernel/native\"\n"+spinDecl)
 	for _, work := range []string{"native.Spin(100 * time.Millisecond)", "native.Mandelbrot(600, 400, 200)"} {
-		retry(t, func() (bool, string) {
+		retry(t, func() (bool, bool, string) {
+			host := hostParallel()
 			one := wall(t, s, work+";")
 			rel := wall(t, s, parallelCell(2, work))
 			mustRun(t, s, "%gil hold gokernel/native")
 			hold := wall(t, s, parallelCell(2, work))
 			mustRun(t, s, "%gil release gokernel/native")
 			r, h := ratio(rel, one), ratio(hold, one)
-			return r <= 1.3 && h >= 1.8, fmt.Sprintf("%s: T=%v  release: 2 goroutines %.2f×T (want ≤ 1.3); hold: %.2f×T (want ≥ 1.8)", work, one, r, h)
+			return r <= 1.3 && h >= 1.8, host > 1.3, fmt.Sprintf("%s: T=%v  release: 2 goroutines %.2f×T (want ≤ 1.3); hold: %.2f×T (want ≥ 1.8); compiled Go: 2 goroutines %.2f× one", work, one, r, h, host)
 		})
 	}
 	res, _ := mustRun(t, s, "native.CountPrimes(100)")

@@ -5,6 +5,8 @@ import (
 	"reflect"
 	"strconv"
 	"sync/atomic"
+
+	"gokernel/engine/rt"
 )
 
 // The checkpoint's fast path reads an interpreted bool, flagName, that
@@ -14,7 +16,10 @@ import (
 // engine/bench_test.go and rewrite.FlagCheckpoints). The word stays the
 // host int32 that the lock and the engine set bits in; every change to it
 // calls syncFlag, which copies "word != 0" into the flag under a mutex, so
-// the last writer always leaves the flag matching the word.
+// the last writer always leaves the flag matching the word. The word's
+// rt.Profile bit is left out of flagName and read, with the rest, by
+// function entries through profFlagName (profile.go): while profiling,
+// loops keep their fast path.
 const (
 	flagName    = "_gkb"
 	slowName    = "_gks"
@@ -30,7 +35,7 @@ func (s *Session) useFlag() {
 		return
 	}
 	src := "package main\nimport " + rtName + " " + strconv.Quote(runtimePath) +
-		"\nvar " + flagName + " bool\nfunc " + slowName + "() { " + rtName + ".S() }\n"
+		"\nvar " + flagName + " bool\nfunc " + slowName + "() { " + rtName + ".S() }\n" + profilePrelude()
 	f, err := parser.ParseFile(s.in.FileSet(), preludeName, src, 0)
 	if err != nil {
 		return
@@ -46,17 +51,25 @@ func (s *Session) useFlag() {
 	if !ok || !v.CanAddr() || v.Kind() != reflect.Bool {
 		return
 	}
+	pv, ok := s.in.Globals()[profFlagName]
+	if !ok || !pv.CanAddr() || pv.Kind() != reflect.Bool {
+		return
+	}
 	s.flagMu.Lock()
 	s.flag = v.Addr().Interface().(*bool)
+	s.pflag = pv.Addr().Interface().(*bool)
 	s.flagMu.Unlock()
 	s.syncFlag()
 }
 
-// syncFlag copies "word != 0" into the flag.
+// syncFlag copies "word != 0" into the flags: the profiler's bit into
+// the one function entries read only.
 func (s *Session) syncFlag() {
 	s.flagMu.Lock()
 	if s.flag != nil {
-		*s.flag = atomic.LoadInt32(s.word) != 0
+		w := atomic.LoadInt32(s.word)
+		*s.flag = w&^rt.Profile != 0
+		*s.pflag = w != 0
 	}
 	s.flagMu.Unlock()
 }

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"sync"
 	"sync/atomic"
+	"time"
 )
 
 // goroutines tracks the goroutines cells started: which cell owns each (its
@@ -15,10 +16,12 @@ type goroutines struct {
 	count atomic.Int32
 	mu    sync.Mutex
 	byID  map[int64]*bgGoroutine
+	rec   atomic.Pointer[threadRecorder] // set while %%threads records
 }
 
 type bgGoroutine struct {
 	owner   *cell
+	started time.Time
 	trace   []string
 	dropped int
 }
@@ -66,10 +69,11 @@ func (s *Session) goStart(f func()) {
 
 func (s *Session) runBackground(owner *cell, f func()) {
 	id := goid()
-	b := &bgGoroutine{owner: owner}
+	b := &bgGoroutine{owner: owner, started: time.Now()}
 	s.bg.mu.Lock()
 	s.bg.byID[id] = b
 	s.bg.mu.Unlock()
+	s.bg.noteStart(id)
 	defer func() {
 		r := recover()
 		s.bg.mu.Lock()

@@ -10,6 +10,7 @@ import (
 	"github.com/traefik/yaegi/interp"
 
 	"gokernel/magics"
+	"gokernel/profiler/timeline"
 )
 
 // useMagicSymbols adds to the runtime package that rewritten cells import
@@ -19,12 +20,13 @@ func (s *Session) useMagicSymbols() error {
 	key := runtimePath + "/" + path.Base(runtimePath)
 	t := &s.mg.timer
 	return s.in.Use(interp.Exports{key: {
-		"MN":      reflect.ValueOf(t.loops),
-		"MStart":  reflect.ValueOf(t.begin),
-		"MStop":   reflect.ValueOf(t.end),
-		"MTimeit": reflect.ValueOf(func() magics.TimeitResult { return s.mg.timeit }),
-		"MType":   reflect.ValueOf(s.mg.types.addType),
-		"MMethod": reflect.ValueOf(s.mg.types.addMethod),
+		"MN":       reflect.ValueOf(t.loops),
+		"MStart":   reflect.ValueOf(t.begin),
+		"MStop":    reflect.ValueOf(t.end),
+		"MTimeit":  reflect.ValueOf(func() magics.TimeitResult { return s.mg.timeit }),
+		"MThreads": reflect.ValueOf(func() timeline.Result { return s.mg.threads }),
+		"MType":    reflect.ValueOf(s.mg.types.addType),
+		"MMethod":  reflect.ValueOf(s.mg.types.addMethod),
 	}})
 }
 

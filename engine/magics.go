@@ -8,6 +8,8 @@ import (
 	"sync"
 
 	"gokernel/magics"
+	"gokernel/profiler"
+	"gokernel/profiler/timeline"
 )
 
 // magicState is what the engine keeps for magics: the registry, the input
@@ -23,6 +25,10 @@ type magicState struct {
 	timer timer
 	// timeit is what `%timeit -o` stores; cells read it as _timeit.
 	timeit magics.TimeitResult
+	// prun is what `%prun -r` stores; cells read it as _prun.
+	prun *profiler.Stats
+	// threads is what %%threads stores; cells read it as _threads.
+	threads timeline.Result
 	// prevDir is the directory %cd left, for `%cd -`.
 	prevDir string
 }

@@ -88,7 +88,10 @@ func (r *stdinReader) Read(p []byte) (int, error) {
 		if c == nil {
 			return 0, ErrNoStdin
 		}
-		line, err := c.out.Input(c.takePartial(), false)
+		var line string
+		var err error
+		// Waiting for the front end must not hold the interpreter lock.
+		r.s.blocking(func() { line, err = c.out.Input(c.takePartial(), false) })
 		if err != nil {
 			if errors.Is(err, ErrNoStdin) {
 				c.out.Stream("stderr", "reading stdin: "+err.Error()+"\n")

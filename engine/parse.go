@@ -116,9 +116,11 @@ func (s *Session) setImports(u *unit) {
 // rewrite inserts checkpoints, rewrites go statements and wraps the final
 // expression so its value reaches the kernel.
 func (s *Session) rewrite(u *unit, blockHead int) {
+	s.commaOK(u)
 	rewrite.GoStmts(u.file, rtName)
 	rewrite.Blocking(u.file, rtName)
 	s.checkpoints(u.file)
+	s.profileHooks(u.file, u)
 	if u.block == nil {
 		return
 	}
@@ -126,6 +128,8 @@ func (s *Session) rewrite(u *unit, blockHead int) {
 	rewrite.Blocking(u.block, rtName)
 	s.checkpoints(u.block)
 	s.enterLock(u.block)
+	// After the final value is wrapped below: no hook may follow it.
+	defer s.profileHooks(u.block, u)
 	last := len(u.block.List) - 1
 	es, ok := u.block.List[last].(*ast.ExprStmt)
 	if !ok || s.hidden(u, es, blockHead) || s.noSingleValue(u, es.X) {

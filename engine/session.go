@@ -11,6 +11,7 @@ import (
 
 	"gokernel/engine/rt"
 	"gokernel/gil"
+	"gokernel/profiler"
 )
 
 // Options configures a Session.
@@ -65,6 +66,15 @@ type Session struct {
 	policy     *policies   // release/hold per host package
 	flagMu     sync.Mutex
 	flag       *bool // the interpreted mirror of word != 0 (gil_word.go)
+
+	// prof records calls while %prun runs; pflag is the interpreted flag
+	// function entries read (profile.go).
+	prof      *profiler.Profiler
+	pflag     *bool
+	profHooks atomic.Int64 // calls of the entry hook, for tests
+	// noProfileHooks leaves the profiler's hooks out, to measure what
+	// they cost.
+	noProfileHooks bool
 }
 
 // runtimePath is the import path of the package rewritten cells call into.
@@ -80,6 +90,7 @@ func New(opts Options) (*Session, error) {
 		maxFrames: opts.MaxStackFrames,
 		intr:      make(chan struct{}),
 		unwinding: map[int64]bool{},
+		prof:      profiler.New(),
 	}
 	if s.maxFrames <= 0 {
 		s.maxFrames = defaultMaxFrames
@@ -109,5 +120,6 @@ func New(opts Options) (*Session, error) {
 		return nil, fmt.Errorf("engine: magics: %w", err)
 	}
 	s.Magics().Register(s.gilMagic())
+	s.Magics().Register(s.threadsMagic())
 	return s, nil
 }

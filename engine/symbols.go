@@ -36,6 +36,9 @@ func (s *Session) useSymbols() error {
 	if err := s.in.Use(interp.Exports{rtKey: s.gilRuntimeSymbols()}); err != nil {
 		return err
 	}
+	if err := s.in.Use(interp.Exports{rtKey: s.profileSymbols()}); err != nil {
+		return err
+	}
 	s.useFlag() // the checkpoint flag lives in the interpreter
 	s.exports = interp.Exports{}
 	s.pkgName = map[string]string{}
@@ -66,6 +69,8 @@ func (s *Session) runtimeSymbols() map[string]reflect.Value {
 		"L":  reflect.ValueOf(s.cp.Bits),
 		"Go": reflect.ValueOf(s.goStart),
 		"R":  reflect.ValueOf(s.result),
+		// Closed types comma-ok receives at top level (rewrite.CommaOK).
+		"Closed": reflect.ValueOf(closeLike),
 	}
 }
 

@@ -72,7 +72,8 @@ func (t *Thread) acquire(interruptible bool) error {
 	if interruptible && l.interrupted.Load() {
 		return ErrInterrupted
 	}
-	t.g.Store(curg())
+	g := curg()
+	moved := t.g.Swap(g) != g
 	if !l.enabled.Load() {
 		t.runUnlocked()
 		return nil
@@ -90,7 +91,9 @@ func (t *Thread) acquire(interruptible bool) error {
 	if t.state.CompareAndSwap(stateUnlocked, stateIdle) {
 		l.unlocked.Add(-1) // acquired while off; the lock is on now
 	}
-	if t.goid == 0 {
+	if t.goid == 0 || moved {
+		// A thread may be reused by another goroutine (the cell's main
+		// thread runs on a new goroutine each cell): name the current one.
 		t.goid = goid()
 	}
 	now := l.now()
@@ -120,13 +123,16 @@ func (t *Thread) runUnlocked() {
 func (t *Thread) wait(interruptible bool) error {
 	l := t.l
 	reg := t.beginWait()
-	defer endRegion(reg)
+	defer func() { endRegion(reg) }() // reg is read when the defer runs
 	for {
 		<-t.wake
 		l.mu.Lock()
 		switch t.state.Load() {
 		case stateHolding:
 			l.mu.Unlock()
+			// Trace regions must nest: the wait ends before the hold begins.
+			endRegion(reg)
+			reg = nil
 			t.beginHold()
 			return nil
 		case stateUnlocked:

@@ -1,6 +1,10 @@
 package gil
 
 import (
+	"io"
+
+	xtrace "golang.org/x/exp/trace"
+
 	"bytes"
 	"runtime/trace"
 	"strings"
@@ -22,6 +26,21 @@ func TestTraceRegions(t *testing.T) {
 	for _, name := range []string{"gil.hold", "gil.wait"} {
 		if !strings.Contains(buf.String(), name) {
 			t.Errorf("trace has no %q region", name)
+		}
+	}
+	// The regions must nest on each goroutine, or the trace reader (and
+	// go tool trace) rejects the whole trace.
+	r, err := xtrace.NewReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		_, err := r.ReadEvent()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatalf("trace does not parse: %v", err)
 		}
 	}
 }

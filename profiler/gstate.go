@@ -16,8 +16,9 @@ type gstate struct {
 }
 
 type frame struct {
-	n  *node
-	t0 int64
+	n      *node
+	t0     int64
+	native bool
 }
 
 func newGstate(key uintptr) *gstate {
@@ -28,7 +29,7 @@ func newGstate(key uintptr) *gstate {
 }
 
 // enter pushes a call of fn; false when the state is closed.
-func (g *gstate) enter(fn FuncID) bool {
+func (g *gstate) enter(fn FuncID, native bool) bool {
 	g.mu.Lock()
 	if g.closed {
 		g.mu.Unlock()
@@ -37,23 +38,45 @@ func (g *gstate) enter(fn FuncID) bool {
 	n := g.cur.child(fn)
 	n.calls++
 	g.cur = n
-	g.stack = append(g.stack, frame{n, now()}) // read last: the hook's own cost stays out
+	g.stack = append(g.stack, frame{n, now(), native}) // read last: the hook's own cost stays out
 	g.mu.Unlock()
 	return true
 }
 
-// exit pops the innermost call. An exit with nothing pushed is one whose
-// entry belonged to an earlier profile: ignored.
+// exit pops the innermost interpreted call, and first any native calls
+// above it whose exit a panic skipped. An exit with nothing pushed is one
+// whose entry belonged to an earlier profile: ignored.
 func (g *gstate) exit() {
 	t := now() // read first, for the same reason
 	g.mu.Lock()
-	if k := len(g.stack) - 1; !g.closed && k >= 0 {
-		f := g.stack[k]
-		g.stack = g.stack[:k]
-		f.n.cum += t - f.t0
-		g.cur = f.n.parent
+	if !g.closed {
+		for g.pop(t) {
+		}
 	}
 	g.mu.Unlock()
+}
+
+// exitNative pops the innermost call if it is the native call fn.
+func (g *gstate) exitNative(fn FuncID) {
+	t := now()
+	g.mu.Lock()
+	if k := len(g.stack) - 1; !g.closed && k >= 0 && g.stack[k].native && g.stack[k].n.fn == fn {
+		g.pop(t)
+	}
+	g.mu.Unlock()
+}
+
+// pop closes the innermost call at t and reports whether it was native.
+func (g *gstate) pop(t int64) bool {
+	k := len(g.stack) - 1
+	if k < 0 {
+		return false
+	}
+	f := g.stack[k]
+	g.stack = g.stack[:k]
+	f.n.cum += t - f.t0
+	g.cur = f.n.parent
+	return f.native
 }
 
 // close ends the profile for this goroutine: calls still open are

@@ -13,8 +13,9 @@ import (
 // once (at compile time of the code that calls the hooks) and keep their
 // FuncID across profiles. The zero value is not usable: call New.
 type Profiler struct {
-	reg registry
-	cur atomic.Pointer[run]
+	reg  registry
+	cur  atomic.Pointer[run]
+	idle atomic.Int64 // hooks called while no profile ran
 }
 
 // New returns a Profiler that is not running.
@@ -47,17 +48,28 @@ func (p *Profiler) Start() error {
 // Running reports whether a profile is being taken.
 func (p *Profiler) Running() bool { return p.cur.Load() != nil }
 
-// Enter records a call of fn on the calling goroutine. It reports whether
-// it did: only then must the caller call Exit when fn returns.
-func (p *Profiler) Enter(fn FuncID) bool {
+// Enter records a call of fn on the calling goroutine and reports whether
+// it did. The caller calls Exit when fn returns, and may do so whatever
+// Enter reported: an Exit whose Enter recorded nothing finds nothing of its
+// own on the goroutine's stack and does nothing, since calls are nested.
+func (p *Profiler) Enter(fn FuncID) bool { return p.enter(fn, false) }
+
+// EnterNative records a call of the native function fn; ExitNative(fn)
+// ends it. A native call that panics never reaches ExitNative: the Exit of
+// the interpreted call around it ends it too.
+func (p *Profiler) EnterNative(fn FuncID) bool { return p.enter(fn, true) }
+
+func (p *Profiler) enter(fn FuncID, native bool) bool {
 	r := p.cur.Load()
 	if r == nil {
+		p.idle.Add(1)
 		return false
 	}
-	return r.state(goroutine.Key()).enter(fn)
+	return r.state(goroutine.Key()).enter(fn, native)
 }
 
-// Exit records the return from the calling goroutine's innermost call.
+// Exit records the return from the calling goroutine's innermost
+// interpreted call.
 func (p *Profiler) Exit() {
 	if r := p.cur.Load(); r != nil {
 		if g := r.lookup(goroutine.Key()); g != nil {
@@ -65,6 +77,20 @@ func (p *Profiler) Exit() {
 		}
 	}
 }
+
+// ExitNative records the return from the native call fn, if it is the
+// calling goroutine's innermost call.
+func (p *Profiler) ExitNative(fn FuncID) {
+	if r := p.cur.Load(); r != nil {
+		if g := r.lookup(goroutine.Key()); g != nil {
+			g.exitNative(fn)
+		}
+	}
+}
+
+// IdleEnters counts the Enter and EnterNative calls made while no profile
+// ran: hooks that cost time for nothing.
+func (p *Profiler) IdleEnters() int64 { return p.idle.Load() }
 
 // Stop ends the profile and returns it; nil when none was running. Calls
 // still open, on any goroutine, count up to now.

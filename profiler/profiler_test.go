@@ -207,3 +207,52 @@ func TestManyGoroutinesOverflowTable(t *testing.T) {
 		t.Fatalf("g called %d times, want %d", f.Calls, n)
 	}
 }
+
+func TestNativeCalls(t *testing.T) {
+	c := newCalls(t, "f")
+	split := c.p.Native("strings.Split")
+	p := c.profile(t, func() {
+		c.call("f", func() {
+			for range 4 {
+				if c.p.EnterNative(split) {
+					c.p.ExitNative(split)
+				}
+			}
+			c.p.EnterNative(split)                    // a native call that panicked: no ExitNative
+			c.p.ExitNative(c.p.Native("fmt.Println")) // not the innermost call: ignored
+		})
+		c.call("f", nil) // f's Exit closed the dangling native call: f is at the top again
+	})
+	s := p.Stats()
+	if f := mustLookup(t, s, "{native strings.Split}"); f.Calls != 5 {
+		t.Fatalf("strings.Split called %d times", f.Calls)
+	}
+	if e := s.Callers(c.ids["f"]); len(e) != 0 {
+		t.Fatalf("f has callers %+v: a native call stayed open", e)
+	}
+	if _, ok := s.Lookup("{native fmt.Println}"); ok {
+		t.Fatal("fmt.Println recorded without a call")
+	}
+}
+
+func TestExitWithoutEnterIsHarmless(t *testing.T) {
+	c := newCalls(t, "outer", "inner")
+	c.p.Enter(c.ids["outer"]) // not running: nothing recorded, the Exit still comes
+	before := c.p.IdleEnters()
+	if before != 1 {
+		t.Fatalf("IdleEnters = %d", before)
+	}
+	if err := c.p.Start(); err != nil {
+		t.Fatal(err)
+	}
+	c.call("inner", nil)
+	c.p.Exit() // outer's exit: finds nothing of its own
+	c.call("inner", nil)
+	s := c.p.Stop().Stats()
+	if f := mustLookup(t, s, "inner"); f.Calls != 2 || len(s.Funcs) != 1 {
+		t.Fatalf("stats %+v", s.Funcs)
+	}
+	if c.p.IdleEnters() != before {
+		t.Fatal("hooks counted as idle while running")
+	}
+}

@@ -8,6 +8,8 @@ not work fails every run."""
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import threading
 import time
 
@@ -66,13 +68,35 @@ def floats(kc, code: str) -> list[float]:
     return [float(x) for x in ok(kc, code).stream().split()]
 
 
+BURN = "x = 0\nfor i in range(3_000_000): x += i"
+
+
+def host_parallel() -> float:
+    """How long two busy processes take for the work one does alone: about
+    1 when two cores are free, 2 when only one is."""
+    def run(k: int) -> float:
+        start = time.monotonic()
+        procs = [subprocess.Popen([sys.executable, "-c", BURN]) for _ in range(k)]
+        for p in procs:
+            p.wait()
+        return time.monotonic() - start
+    return run(2) / run(1)
+
+
 def retry(measure):
+    """Runs a measurement up to three times; it fails only when no run met
+    its expectation while the machine had a second core free (then the lock
+    is to blame), and is skipped when no run had one."""
     reports = []
     for _ in range(3):
+        host = host_parallel()
         passed, report = measure()
         if passed:
             return
-        reports.append(report)
+        if host <= 1.3:
+            reports.append(f"{report} (processes: 2 → {host:.2f}×)")
+    if not reports:
+        pytest.skip("no second core was free in any run")
     pytest.fail("no run met the expectation:\n" + "\n".join(reports))
 
 

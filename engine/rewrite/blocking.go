@@ -202,7 +202,12 @@ func slotsIn(p *ast.Expr) []*ast.Expr {
 			out = append(out, p)
 		}
 	case *ast.BinaryExpr:
-		out = append(append(out, slotsIn(&e.X)...), slotsIn(&e.Y)...)
+		out = slotsIn(&e.X)
+		if e.Op != token.LAND && e.Op != token.LOR {
+			// The right operand of && and || may not run: hoisting a
+			// receive from it would run the receive when it should not.
+			out = append(out, slotsIn(&e.Y)...)
+		}
 	case *ast.ParenExpr:
 		out = slotsIn(&e.X)
 	case *ast.CallExpr:

@@ -31,6 +31,7 @@ func TestBlocking(t *testing.T) {
 		{"range literal", "func f() { for i := range []int{1} { g(i) } }", nil, []string{"_gk.RU"}},
 		{"nested continue", "func f() { for v := range c { for { continue } } }", nil, []string{"_gk.U()\n\t\t\t\tcontinue"}},
 		{"func literal", "func f() { g(func() int { return <-c }) }", []string{"g(func() int {", "_gkvN := <-c"}, nil},
+		{"short circuit", "func f() { if ok && <-c { } }", []string{"if ok && <-c"}, []string{"_gk.U()"}},
 		{"no channel", "func f() { x := g(1) }", []string{"x := g(1)"}, []string{"_gk."}},
 	}
 	for _, tt := range tests {

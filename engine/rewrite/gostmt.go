@@ -17,10 +17,11 @@ var builtins = map[string]bool{
 
 // GoStmts rewrites every `go f(a, b)` in n into
 //
-//	{ _gkf, _gka0, _gka1 := f, a, b; PKG.Go(func() { _gkf(_gka0, _gka1) }) }
+//	{ func() { _gkf := f; _gka0 := a; _gka1 := b; PKG.Go(func() { _gkf(_gka0, _gka1) }) }() }
 //
 // which evaluates the function value and arguments now, as the go statement
-// does, and starts the goroutine through PKG.Go.
+// does, and starts the goroutine through PKG.Go. The outer block keeps the
+// statement from reading as a cell's final expression.
 func GoStmts(n ast.Node, pkg string) {
 	ast.Inspect(n, func(n ast.Node) bool {
 		switch n := n.(type) {
@@ -74,6 +75,24 @@ func goBlock(g *ast.GoStmt, pkg string) ast.Stmt {
 	if len(lhs) == 0 {
 		return &ast.BlockStmt{List: []ast.Stmt{start}}
 	}
-	bind := &ast.AssignStmt{Lhs: lhs, Tok: token.DEFINE, Rhs: rhs}
-	return &ast.BlockStmt{List: []ast.Stmt{bind, start}}
+	// One definition each: the interpreter loses the other values of a
+	// parallel definition whose right side holds a composite literal.
+	var list []ast.Stmt
+	for i := range lhs {
+		list = append(list, &ast.AssignStmt{Lhs: lhs[i : i+1], Tok: token.DEFINE, Rhs: rhs[i : i+1]})
+	}
+	return &ast.BlockStmt{List: []ast.Stmt{ownFrame(append(list, start)...)}}
+}
+
+// ownFrame runs list in a function literal called at once. The interpreter
+// keeps a block's variables in its enclosing frame, one slot per name, and a
+// closure sees that frame, not a copy: a goroutine started in a loop would
+// read the temporaries of the last iteration (at a cell's top level they are
+// even session globals). A call gets a fresh frame each time.
+func ownFrame(list ...ast.Stmt) ast.Stmt {
+	lit := &ast.FuncLit{
+		Type: &ast.FuncType{Params: &ast.FieldList{}},
+		Body: &ast.BlockStmt{List: list},
+	}
+	return &ast.ExprStmt{X: &ast.CallExpr{Fun: lit}}
 }

@@ -53,12 +53,12 @@ func TestGoStmts(t *testing.T) {
 		name, src string
 		want      []string
 	}{
-		{"call", "func f() { go g(1, x) }", []string{"_gkf, _gka0, _gka1 := g, 1, x", "_gk.Go(func() {", "_gkf(_gka0, _gka1)"}},
+		{"call", "func f() { go g(1, x) }", []string{"_gkf := g\n", "_gka0 := 1\n", "_gka1 := x\n", "func() {", "_gk.Go(func() {", "_gkf(_gka0, _gka1)", "})\n\t\t}()"}},
 		{"no args", "func f() { go g() }", []string{"_gkf := g", "_gkf()"}},
-		{"literal", "func f() { go func(n int) { println(n) }(3) }", []string{"_gkf, _gka0 := func(n int)", "_gkf(_gka0)"}},
+		{"literal", "func f() { go func(n int) { println(n) }(3) }", []string{"_gkf := func(n int)", "_gka0 := 3", "_gkf(_gka0)"}},
 		{"builtin", "func f() { go println(x) }", []string{"_gka0 := x", "println(_gka0)"}},
 		{"variadic", "func f() { go g(xs...) }", []string{"_gkf(_gka0...)"}},
-		{"method", "func f() { go t.M(2) }", []string{"_gkf, _gka0 := t.M, 2"}},
+		{"method", "func f() { go t.M(2) }", []string{"_gkf := t.M", "_gka0 := 2"}},
 		{"in select", "func f() { select { case <-c: go g() } }", []string{"_gkf := g"}},
 		{"in switch", "func f() { switch { default: go g() } }", []string{"_gkf := g"}},
 		{"labeled", "func f() {\nL:\n\tgo g() }", []string{"_gkf := g"}},

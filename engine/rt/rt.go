@@ -4,7 +4,9 @@
 //
 // Cells read the word through a pointer (`if *P != 0 { S() }`): a host
 // variable compared in interpreted code is frozen at compile time, a pointer
-// dereference is not. The common path is one load and one compare.
+// dereference is not. The common path is one load and one compare. The
+// engine's cheaper default reads an interpreted bool that OnChange keeps
+// equal to "word != 0" instead.
 package rt
 
 import "sync/atomic"
@@ -18,6 +20,9 @@ const (
 	StackCheck
 	// Lock asks the goroutine holding the interpreter lock to hand it over.
 	Lock
+	// Profile asks function entries to call the profiler. Loop
+	// checkpoints ignore it where the engine's flags tell them apart.
+	Profile
 )
 
 // Checkpoint is one interpreter's checkpoint word and its slow path.
@@ -32,14 +37,7 @@ func (c *Checkpoint) OnChange(f func()) { c.notify = f }
 
 // New returns a checkpoint whose slow path calls slow with the word's bits.
 func New(slow func(bits int32)) *Checkpoint {
-	return NewAt(new(int32), slow)
-}
-
-// NewAt is New with the word at a given address: an interpreted global
-// variable, which interpreted code compares faster than a word read through
-// a host pointer.
-func NewAt(word *int32, slow func(bits int32)) *Checkpoint {
-	return &Checkpoint{word: word, slow: slow}
+	return &Checkpoint{word: new(int32), slow: slow}
 }
 
 // Word returns the address the rewritten code reads.

@@ -19,3 +19,14 @@ func TestSetClearSlow(t *testing.T) {
 		t.Fatalf("slow path got %b, want %b", got, Interrupt)
 	}
 }
+
+func TestOnChange(t *testing.T) {
+	c := New(func(int32) {})
+	var seen []int32
+	c.OnChange(func() { seen = append(seen, c.Bits()) })
+	c.Set(Lock)
+	c.Clear(Lock)
+	if len(seen) != 2 || seen[0] != Lock || seen[1] != 0 {
+		t.Fatalf("OnChange saw %v, want [%d 0]", seen, Lock)
+	}
+}

@@ -45,11 +45,25 @@ func build(rec *recording, c Config) (*Timeline, error) {
 			row.Name = cmp.Or(c.RootName, "cell")
 		}
 		row.Segments = combine(tr, byG[id], p.start, lo, hi)
-		if len(row.Segments) > 0 {
+		if len(row.Segments) > 0 && !(c.SkipRoot && id == rec.root) {
 			tl.Rows = append(tl.Rows, row)
 		}
 	}
+	// Rows in the order the goroutines started, the root first.
+	slices.SortStableFunc(tl.Rows, func(a, b Row) int {
+		if a.ID == rec.root || b.ID == rec.root {
+			return cmp.Compare(b2i(b.ID == rec.root), b2i(a.ID == rec.root))
+		}
+		return cmp.Compare(a.Segments[0].Start, b.Segments[0].Start)
+	})
 	return tl, nil
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // lockSpans converts the lock's events to trace time, per goroutine, and

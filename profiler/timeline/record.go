@@ -26,6 +26,9 @@ type Config struct {
 	Root int64
 	// RootName labels the root's row; "" means "cell".
 	RootName string
+	// SkipRoot leaves the root's own row out, for a root that only starts
+	// the code shown and waits for it.
+	SkipRoot bool
 	// Include, when set, chooses the rows instead of descent from Root.
 	// Goroutines that used the lock during the run always get a row.
 	Include func(goid int64) bool

@@ -157,3 +157,21 @@ func TestRecordPanicStopsTracer(t *testing.T) {
 		t.Fatal("tracer still running after a panic")
 	}
 }
+
+func TestRecordSkipRootAndNames(t *testing.T) {
+	l := gil.New(gil.Config{Enabled: false})
+	done := make(chan struct{})
+	tl, err := Record(Config{Lock: l, SkipRoot: true, Name: func(id int64) string { return "named" }}, func() {
+		go func() {
+			defer close(done)
+			time.Sleep(2 * time.Millisecond)
+		}()
+		<-done
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tl.Rows) != 1 || tl.Rows[0].Name != "named" || tl.Rows[0].Total(Blocked) < time.Millisecond {
+		t.Errorf("rows %+v, want only the started goroutine, named, mostly asleep", tl.Rows)
+	}
+}

@@ -55,3 +55,20 @@ func TestTextPicture(t *testing.T) {
 		t.Errorf("text picture lacks its time span:\n%s", txt)
 	}
 }
+
+func TestResultAndHolds(t *testing.T) {
+	a, b := turns(10, 5*time.Millisecond), turns(5, 5*time.Millisecond)
+	if got := len(a.Holds()); got != 9 {
+		t.Errorf("%d forced holds, want 9", got)
+	}
+	if m := a.MedianHold(); m != 5*time.Millisecond {
+		t.Errorf("median hold %v, want 5ms", m)
+	}
+	r := Result{Runs: []*Timeline{a, b}}
+	if s := r.Speedup(); math.Abs(s-2) > 1e-9 {
+		t.Errorf("speedup %v, want 2", s)
+	}
+	if !strings.Contains(r.Text(), "speedup 2.00×") || (Result{Runs: []*Timeline{a}}).Speedup() != 0 {
+		t.Error("Result does not render the comparison")
+	}
+}

@@ -1,0 +1,50 @@
+package rewrite
+
+import (
+	"go/ast"
+	"strings"
+	"testing"
+)
+
+func TestCommaOK(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      []string // in this order
+		not       []string
+	}{
+		{"map", `v, ok := m["a"]`, []string{`v := m["a"]`, "ok := false", `v, ok = m["a"]`}, nil},
+		{"map call key", `v, ok := m[f()]`, []string{"_gkk", ":= f()", "v := m[_gkk", "v, ok = m[_gkk"}, []string{"m[f()]"}},
+		{"assert", `n, ok := e.(T)`, []string{"n := *new(T)", "ok := false", "n, ok = e.(T)"}, nil},
+		{"receive", `x, ok := <-ch`, []string{"_gkz", ":= ch", "_gk.Closed(&_gkz", "x := <-_gkz", "ok := false", "x, ok = <-ch"}, nil},
+		{"receive call", `x, ok := <-f()`, []string{"_gkc", ":= f()", "x, ok = <-_gkc"}, []string{"<-f()"}},
+		{"blank value", `_, ok := m[k]`, []string{"ok := false", "_, ok = m[k]"}, []string{"_ :="}},
+		{"blank ok", `v, _ := e.(T)`, []string{"v := *new(T)", "v, _ = e.(T)"}, []string{"_ :="}},
+		{"blank receive", `_, ok := <-ch`, []string{"_gkr", "ok = <-ch"}, []string{"_, ok = <-ch"}},
+		{"header", `if v, ok := m[k]; ok {}`, []string{"func() {", "if v, ok := m[k]; ok {", "}()"}, nil},
+		{"loop body", "for {\n\tv, ok := m[k]\n\t_, _ = v, ok\n}", []string{"func() {", "v, ok := m[k]", "}()"}, nil},
+		{"return kept", "for {\n\tv, ok := m[k]\n\treturn\n}", nil, []string{"func() {"}},
+		{"function literal", "f := func() { v, ok := m[k] }", []string{"v, ok := m[k]"}, []string{"func() {\n"}},
+		{"plain pair", `a, b := 1, 2`, []string{"a, b := 1, 2"}, []string{"false"}},
+		{"call pair", `a, b := f()`, []string{"a, b := f()"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := render(t, "func _() {\n"+tt.src+"\n}", func(p *parsedFile) {
+				CommaOK(p.Decls[0].(*ast.FuncDecl).Body, "_gk")
+			})
+			rest := out
+			for _, w := range tt.want {
+				i := strings.Index(rest, w)
+				if i < 0 {
+					t.Fatalf("missing %q (in order) in:\n%s", w, out)
+				}
+				rest = rest[i+len(w):]
+			}
+			for _, n := range tt.not {
+				if strings.Contains(out, n) {
+					t.Errorf("unexpected %q in:\n%s", n, out)
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,113 @@
+package rewrite
+
+import (
+	"go/ast"
+	"go/token"
+	"strings"
+	"testing"
+)
+
+// registered records what ProfileEntries registers.
+type registered struct {
+	names []string
+}
+
+func (r *registered) id(name string, _ token.Pos) int {
+	r.names = append(r.names, name)
+	return len(r.names) - 1
+}
+
+func TestProfileEntries(t *testing.T) {
+	src := `type T[K any] struct{}
+func f() { for {} }
+func (t *T[K]) M() {}
+func (T[K]) V() {}
+var g = func() {}
+func noBody()`
+	var r registered
+	out := render(t, src, func(p *parsedFile) {
+		FlagCheckpoints(p.File, "_gkb", "_gks")
+		ProfileEntries(p.File, Hooks{Flag: "_gkpf", Enter: "_gkpe", Exit: "_gkpx", ID: r.id})
+	})
+	if got := strings.Join(r.names, " "); got != "f (*T).M T.V <func literal>" {
+		t.Errorf("registered %q", got)
+	}
+	for i := range r.names {
+		want := "if _gkpf {\n\t\t_gkpe(" + string(rune('0'+i)) + ")\n\t\tdefer _gkpx()\n\t}"
+		if !strings.Contains(out, want) {
+			t.Errorf("no %q in\n%s", want, out)
+		}
+	}
+	// The loop keeps its own checkpoint and flag.
+	if strings.Count(out, "if _gkb {\n") != 1 || strings.Count(out, "_gks()") != 1 {
+		t.Errorf("loop checkpoint changed:\n%s", out)
+	}
+}
+
+func TestProfileEntriesSelectorsAndGenerated(t *testing.T) {
+	var r registered
+	out := render(t, "func f() {}", func(p *parsedFile) {
+		// A literal the rewrites made has no position: no hooks.
+		p.File.Decls[0].(*ast.FuncDecl).Body.List = []ast.Stmt{&ast.ExprStmt{X: &ast.FuncLit{
+			Type: &ast.FuncType{Params: &ast.FieldList{}}, Body: &ast.BlockStmt{},
+		}}}
+		Checkpoints(p.File, "_gk")
+		ProfileEntries(p.File, Hooks{Enter: "_gk.PE", Exit: "_gk.PX", ID: r.id})
+	})
+	if len(r.names) != 1 || !strings.Contains(out, "if *_gk.P != 0 {\n\t\t_gk.PE(0)\n\t\tdefer _gk.PX()") {
+		t.Errorf("registered %v:\n%s", r.names, out)
+	}
+	if strings.Count(out, "_gk.S()") != 1 {
+		t.Errorf("the generated literal lost its checkpoint:\n%s", out)
+	}
+}
+
+func TestNativeCalls(t *testing.T) {
+	src := `func f(s string) []string {
+	n := strconv.Itoa(3)
+	fmt.Println(n)
+	x := strings.ToUpper(strings.TrimSpace(s))
+	var strings = 1
+	_ = strings
+	local.Method()
+	buf := new(bytes.Buffer)
+	buf.WriteString(s)
+	return strings2.Split(s, ",")
+}`
+	var seen []string
+	id := func(pkg, name string) (int, bool) {
+		if pkg == "local" {
+			return 0, false
+		}
+		seen = append(seen, pkg+"."+name)
+		return len(seen) - 1, true
+	}
+	out := render(t, src, func(p *parsedFile) {
+		NativeCalls(p.File, NativeHooks{Enter: "_gkne", Exit: "_gknx", ID: id,
+			Cond: func(pos token.Pos) ast.Expr { return &ast.Ident{NamePos: pos, Name: "_gkpf"} }})
+	})
+	// strings.ToUpper's argument calls: not taken; nor local.Method, nor
+	// a method of the variable buf.
+	if got := strings.Join(seen, " "); got != "strconv.Itoa fmt.Println strings2.Split" {
+		t.Errorf("native calls %q", got)
+	}
+	for _, want := range []string{
+		"if _gkpf {\n\t\t_gkne(0)\n\t}\n\tn := strconv.Itoa(3)\n\tif _gkpf {\n\t\t_gknx(0)\n\t}",
+		"if _gkpf {\n\t\t_gkne(2)\n\t\tdefer _gknx(2)\n\t}\n\treturn strings2.Split(s, \",\")",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no %q in\n%s", want, out)
+		}
+	}
+}
+
+func TestFuncName(t *testing.T) {
+	var r registered
+	render(t, "type P struct{}\nfunc (p P) A() {}\nfunc (*P) B() {}\nfunc C() {}", func(p *parsedFile) {
+		Checkpoints(p.File, "_gk")
+		ProfileEntries(p.File, Hooks{Enter: "e", Exit: "x", ID: r.id})
+	})
+	if got := strings.Join(r.names, " "); got != "P.A (*P).B C" {
+		t.Errorf("names %q", got)
+	}
+}
