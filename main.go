@@ -163,6 +163,7 @@ func runKernel(args []string) error {
 	if err != nil {
 		return fmt.Errorf("kernel: %w", err)
 	}
+	defer startProfiles()()
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM)
 	defer stop()
 	defer forwardSIGINT(k)()

@@ -59,3 +59,35 @@ func BenchmarkPrintln100k(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkTrivialCell is the engine's share of a round trip: the cell
+// `1+1` through Execute, in a session that imported a few packages and ran
+// some cells, as a notebook's would have. Every cell leaves slots in the
+// interpreter's global frame, so the session is replaced every
+// cellsPerSession cells (untimed) to keep its size near a notebook's.
+func BenchmarkTrivialCell(b *testing.B) {
+	const cellsPerSession = 250
+	var s *Session
+	b.ReportAllocs()
+	for i := range b.N {
+		if i%cellsPerSession == 0 {
+			b.StopTimer()
+			s = notebookSession(b)
+			b.StartTimer()
+		}
+		res, _ := mustRun(b, s, "1+1")
+		if got := plain(res); got != "2" {
+			b.Fatalf("1+1 shows %q", got)
+		}
+	}
+}
+
+// notebookSession is a session after a few imports and cells.
+func notebookSession(b *testing.B) *Session {
+	s := newSession(b)
+	mustRun(b, s, `import ("fmt"; "strings"; "math")`)
+	for range 20 {
+		mustRun(b, s, `x := strings.Repeat("a", 3); _ = fmt.Sprint(x, math.Pi)`)
+	}
+	return s
+}

@@ -3,6 +3,7 @@ package engine
 import (
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // cell is one executed cell: where its output goes (also from goroutines it
@@ -12,9 +13,12 @@ type cell struct {
 	out Output
 
 	mu      sync.Mutex
-	partial string   // stdout text after the last newline: the input prompt
-	trace   []string // interpreted stack lines of the cell goroutine's panic
-	dropped int      // trace lines not kept
+	partial string // stdout text after the last newline: the input prompt
+	// hasPartial is partial != "", readable without mu: most writes end
+	// with a newline and find nothing to clear.
+	hasPartial atomic.Bool
+	trace      []string // interpreted stack lines of the cell goroutine's panic
+	dropped    int      // trace lines not kept
 
 	final    []any // the values the final expression produced
 	hasFinal bool
@@ -25,12 +29,16 @@ type cell struct {
 const maxTrace = 400
 
 func (c *cell) notePartial(text string) {
+	if strings.HasSuffix(text, "\n") && !c.hasPartial.Load() {
+		return // the partial line stays empty
+	}
 	c.mu.Lock()
 	if i := strings.LastIndexByte(text, '\n'); i >= 0 {
 		c.partial = text[i+1:]
 	} else {
 		c.partial += text
 	}
+	c.hasPartial.Store(c.partial != "")
 	c.mu.Unlock()
 }
 
@@ -39,6 +47,7 @@ func (c *cell) takePartial() string {
 	defer c.mu.Unlock()
 	p := c.partial
 	c.partial = ""
+	c.hasPartial.Store(false)
 	return p
 }
 

@@ -15,7 +15,8 @@ import (
 // ("variable definition loop"), so such specs become statements, placed
 // among the cell's statements in source order.
 func (s *Session) commaOK(u *unit) {
-	moved := s.takeCommaOKVars(u)
+	rewrite.SplitDefines(u.file)
+	moved := append(s.takeCommaOKVars(u), s.takeInitVars(u)...) // initvars.go
 	if len(moved) == 0 && u.block == nil {
 		return
 	}
@@ -27,6 +28,7 @@ func (s *Session) commaOK(u *unit) {
 	for _, st := range moved {
 		u.block.List = s.insertOrdered(u.block.List, st)
 	}
+	rewrite.SplitDefines(u.block)
 	rewrite.CommaOK(u.block, rtName)
 }
 

@@ -147,7 +147,7 @@ func (s *Session) addDefined(u *unit) {
 	if len(names) == 0 {
 		return
 	}
-	globals := s.in.Globals()
+	globals := s.globals()
 	d := &s.decl
 	d.mu.Lock()
 	defer d.mu.Unlock()

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"go/ast"
+	"go/token"
 	"reflect"
 
 	"github.com/traefik/yaegi/interp"
@@ -36,12 +37,7 @@ func (s *Session) execute(c *cell, code string) Result {
 	if err != nil {
 		return Result{Error: compileError(err)}
 	}
-	prog, err := s.compile(u.file)
-	s.markImports(u, err)
-	if err != nil {
-		return Result{Error: compileError(err)}
-	}
-	if e := s.run(c, prog); e != nil {
+	if e := s.declare(c, u); e != nil {
 		return Result{Error: e}
 	}
 	s.addDecls(u)
@@ -49,9 +45,12 @@ func (s *Session) execute(c *cell, code string) Result {
 	if u.block == nil {
 		return Result{}
 	}
-	prog, err = s.compileBlock(u)
+	if e := s.snapshotRedefined(c, u); e != nil { // redefine.go
+		return Result{Error: e}
+	}
+	prog, err := s.compileBlock(u)
 	if err != nil {
-		return Result{Error: compileError(err)}
+		return Result{Error: compileError(s.explainUndefined(u, err))} // undefined.go
 	}
 	e := s.run(c, prog)
 	if e == nil || e.Name == "panic" {
@@ -62,6 +61,33 @@ func (s *Session) execute(c *cell, code string) Result {
 		return Result{Error: e}
 	}
 	return s.finalResult(c)
+}
+
+// declare compiles and runs the cell's file: its imports and declarations.
+// A file with nothing in it is not compiled, and one with only imports is
+// not run: there is nothing to run, and a run costs a goroutine.
+func (s *Session) declare(c *cell, u *unit) *Error {
+	if len(u.file.Decls) == 0 {
+		return nil
+	}
+	prog, err := s.compile(u.file)
+	s.markImports(u, err)
+	if err != nil {
+		return compileError(s.explainUndefined(u, err))
+	}
+	if onlyImports(u.file) {
+		return nil
+	}
+	return s.run(c, prog)
+}
+
+func onlyImports(f *ast.File) bool {
+	for _, d := range f.Decls {
+		if gd, ok := d.(*ast.GenDecl); !ok || gd.Tok != token.IMPORT {
+			return false
+		}
+	}
+	return true
 }
 
 // markImports records the file's imports unless compiling failed on an

@@ -1,8 +1,6 @@
 package engine
 
-import (
-	"github.com/traefik/yaegi/interp"
-)
+import "github.com/traefik/yaegi/interp"
 
 // generated compiles code that the engine wrote for a magic, under the
 // running cell's name so that positions (set by line directives in code)
@@ -19,18 +17,13 @@ func (s *Session) generated(c *cell, code string, edit func(*unit)) (*interp.Pro
 	if edit != nil {
 		edit(u)
 	}
-	prog, err := s.compile(u.file)
-	s.markImports(u, err)
-	if err != nil {
-		return nil, compileError(err)
-	}
-	if e := s.run(c, prog); e != nil {
+	if e := s.declare(c, u); e != nil {
 		return nil, e
 	}
 	if u.block == nil {
 		return nil, nil
 	}
-	prog, err = s.compile(u.block)
+	prog, err := s.compile(u.block)
 	if err != nil {
 		return nil, compileError(err)
 	}

@@ -107,6 +107,6 @@ func (s *Session) gilRuntimeSymbols() map[string]reflect.Value {
 
 // enterLock makes the cell's statements start by taking the lock.
 func (s *Session) enterLock(b *ast.BlockStmt) {
-	call := &ast.ExprStmt{X: &ast.CallExpr{Fun: &ast.SelectorExpr{X: ast.NewIdent(rtName), Sel: ast.NewIdent("E")}}}
+	call := &ast.ExprStmt{X: &ast.CallExpr{Fun: s.cellHook("E")}}
 	b.List = append([]ast.Stmt{call}, b.List...)
 }

@@ -35,7 +35,7 @@ func (s *Session) useFlag() {
 		return
 	}
 	src := "package main\nimport " + rtName + " " + strconv.Quote(runtimePath) +
-		"\nvar " + flagName + " bool\nfunc " + slowName + "() { " + rtName + ".S() }\n" + profilePrelude()
+		"\nvar " + flagName + " bool\nfunc " + slowName + "() { " + rtName + ".S() }\n" + profilePrelude() + hookPrelude()
 	f, err := parser.ParseFile(s.in.FileSet(), preludeName, src, 0)
 	if err != nil {
 		return

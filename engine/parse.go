@@ -7,7 +7,6 @@ import (
 	"go/scanner"
 	"go/token"
 	"path"
-	"strconv"
 
 	"gokernel/engine/rewrite"
 )
@@ -60,57 +59,10 @@ func (s *Session) parse(code string, n int) (*unit, error) {
 	if body := bf.Decls[0].(*ast.FuncDecl).Body; len(body.List) > 0 {
 		u.block = body
 	}
-	s.setImports(u)
+	s.takeImports(u)
 	s.rewrite(u, len(blockSrc))
+	s.setImports(u)
 	return u, nil
-}
-
-// setImports replaces the cell's import declarations by the imports the
-// file needs: yaegi scopes imports to a file name, so every cell re-imports
-// what earlier cells imported (once per file name), and imports the runtime.
-func (s *Session) setImports(u *unit) {
-	var decls []ast.Decl
-	for _, d := range u.file.Decls {
-		gd, ok := d.(*ast.GenDecl)
-		if !ok || gd.Tok != token.IMPORT {
-			decls = append(decls, d)
-			continue
-		}
-		for _, sp := range gd.Specs {
-			is := sp.(*ast.ImportSpec)
-			p, _ := strconv.Unquote(is.Path.Value)
-			var name string
-			if is.Name != nil {
-				name = is.Name.Name
-			}
-			u.imports = append(u.imports, importSpec{name, p})
-		}
-	}
-	want := append([]importSpec{{rtName, runtimePath}}, u.imports...)
-	own := map[string]bool{}
-	for _, sp := range u.imports {
-		own[s.importName(sp)] = true
-	}
-	for _, sp := range s.decl.sessionImports() {
-		if !own[s.importName(sp)] {
-			want = append(want, sp)
-		}
-	}
-	imp := &ast.GenDecl{Tok: token.IMPORT, Lparen: 1}
-	for _, sp := range want {
-		if s.decl.imported(u.name, sp) {
-			continue
-		}
-		spec := &ast.ImportSpec{Path: &ast.BasicLit{Kind: token.STRING, Value: strconv.Quote(sp.path)}}
-		if sp.name != "" {
-			spec.Name = ast.NewIdent(sp.name)
-		}
-		imp.Specs = append(imp.Specs, spec)
-	}
-	if len(imp.Specs) > 0 {
-		decls = append([]ast.Decl{imp}, decls...)
-	}
-	u.file.Decls = decls
 }
 
 // rewrite inserts checkpoints, rewrites go statements and wraps the final
@@ -136,10 +88,7 @@ func (s *Session) rewrite(u *unit, blockHead int) {
 		return
 	}
 	u.plain = es
-	u.final = &ast.ExprStmt{X: &ast.CallExpr{
-		Fun:  &ast.SelectorExpr{X: ast.NewIdent(rtName), Sel: ast.NewIdent("R")},
-		Args: []ast.Expr{es.X},
-	}}
+	u.final = &ast.ExprStmt{X: &ast.CallExpr{Fun: s.cellHook("R"), Args: []ast.Expr{es.X}}}
 	u.block.List[last] = u.final
 }
 

@@ -94,15 +94,20 @@ func (s *Session) funcID(name string, pos token.Pos) int {
 
 // nativeID registers pkg.name when pkg names a compiled package the cell
 // sees.
+// The table of imports is made at the first call: most cells call no
+// compiled function.
 func (s *Session) nativeID(u *unit) func(pkg, name string) (int, bool) {
-	paths := map[string]string{}
-	for _, sp := range s.decl.sessionImports() {
-		paths[s.importName(sp)] = sp.path
-	}
-	for _, sp := range u.imports {
-		paths[s.importName(sp)] = sp.path
-	}
+	var paths map[string]string
 	return func(pkg, name string) (int, bool) {
+		if paths == nil {
+			paths = map[string]string{}
+			for _, sp := range s.decl.sessionImports() {
+				paths[s.importName(sp)] = sp.path
+			}
+			for _, sp := range u.imports {
+				paths[s.importName(sp)] = sp.path
+			}
+		}
 		p, ok := paths[pkg]
 		if !ok || pkg == rtName {
 			return 0, false

@@ -39,7 +39,7 @@ type sessionVar struct {
 // variables are the session's variables, sorted by name, of the given
 // types if any. Names starting with _ are the engine's or hidden by choice.
 func (s *Session) variables(types []string) []sessionVar {
-	globals := s.in.Globals()
+	globals := s.globals()
 	s.decl.mu.Lock()
 	var names []string
 	for n, text := range s.decl.names {

@@ -114,12 +114,18 @@ func plural(n int) string {
 }
 
 // perOp shows whole numbers plainly and fractions with two decimals, as
-// testing.B's allocation figures are integers but averages over loops need not be.
+// testing.B's allocation figures are integers but averages over loops need
+// not be; both with thousands separators.
 func perOp(v float64) string {
-	if v == math.Trunc(v) {
+	whole := math.Trunc(v)
+	if v == whole {
 		return thousands(int(v))
 	}
-	return strconv.FormatFloat(v, 'f', 2, 64)
+	frac := strconv.FormatFloat(v-whole, 'f', 2, 64) // "0.40", or "1.00" when it rounds up
+	if frac == "1.00" {
+		return thousands(int(whole)+1) + ".00"
+	}
+	return thousands(int(whole)) + frac[1:]
 }
 
 // thousands writes n with comma separators, as Python's "{:,}".

@@ -70,6 +70,14 @@ func TestTimeitWarning(t *testing.T) {
 	}
 }
 
+func TestPerOp(t *testing.T) {
+	for v, want := range map[float64]string{0: "0", 3: "3", 10021: "10,021", 60037.4: "60,037.40", 7.16: "7.16", 0.5: "0.50", 999.999: "1,000.00"} {
+		if got := perOp(v); got != want {
+			t.Errorf("perOp(%g) = %q, want %q", v, got, want)
+		}
+	}
+}
+
 func TestThousands(t *testing.T) {
 	for n, want := range map[int]string{0: "0", 999: "999", 1000: "1,000", 100000: "100,000", 1234567: "1,234,567", -1000: "-1,000"} {
 		if got := thousands(n); got != want {

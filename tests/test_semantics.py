@@ -1,6 +1,8 @@
 """Go semantics the interpreter gets wrong unless cells are rewritten:
-go statements evaluate their call at the statement, and comma-ok
-definitions work at a cell's top level."""
+go statements evaluate their call at the statement, comma-ok and
+multi-value definitions work at a cell's top level, vars may read earlier
+cells' variables, redefinitions read the old value, and a name defined
+nowhere is reported as undefined."""
 
 from __future__ import annotations
 
@@ -73,3 +75,34 @@ for _, k := range []string{"ann", "bob"} {
 	if s, ok := scores[k]; ok { fmt.Println(k, s) } else { fmt.Println(k, "none") }
 }""")
     assert r.stream("stdout") == "ann 3\nbob none\n"
+
+
+def test_undefined_name_is_reported_as_undefined(kc):
+    r = execute(kc, "x := 1\ny := undefinedThing + 2")
+    assert r.status == "error", r.describe()
+    err = r.error()
+    assert err["ename"] == "CompileError"
+    assert err["evalue"].endswith(":2:6: undefined: undefinedThing"), err["evalue"]
+    assert "definition loop" not in err["evalue"]
+
+
+def test_var_reading_an_earlier_cell(kc):
+    run_ok(kc, 'import "fmt"\nvm := map[string]int{"a": 1, "b": 2}')
+    run_ok(kc, "var vb = len(vm)")
+    assert run_ok(kc, "vb").result_text() == "2"
+    run_ok(kc, "var vtotal int\nfunc vadd(n int) { vtotal += n }\nvadd(3)\nvadd(4)")
+    assert run_ok(kc, "vtotal").result_text() == "7"
+
+
+def test_multi_value_definition_with_composite_literal(kc):
+    run_ok(kc, "import \"fmt\"\ntype MP struct{ X int }\nmx := 5")
+    run_ok(kc, "ma, mb := mx, MP{1}")
+    assert run_ok(kc, 'fmt.Sprint(ma, " ", mb.X)').result_text() == '"5 1"'
+
+
+def test_swap_and_redefinition_read_old_values(kc):
+    run_ok(kc, "sa, sb := 1, 2")
+    run_ok(kc, "sa, sb := sb, sa")
+    assert run_ok(kc, "sa*10 + sb").result_text() == "21"
+    run_ok(kc, "sa := sa * 100")
+    assert run_ok(kc, "sa").result_text() == "200"
