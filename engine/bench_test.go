@@ -91,3 +91,23 @@ func notebookSession(b *testing.B) *Session {
 	}
 	return s
 }
+
+// BenchmarkPrintlnGoroutine10k prints 10,000 lines from a goroutine the
+// cell started: each write looks up which cell owns the goroutine.
+func BenchmarkPrintlnGoroutine10k(b *testing.B) {
+	s := newSession(b)
+	mustRun(b, s, `import ("fmt"; "sync")`)
+	b.ResetTimer()
+	for range b.N {
+		_, out := mustRun(b, s, `var wg sync.WaitGroup
+wg.Add(1)
+go func() {
+	defer wg.Done()
+	for i := 0; i < 10000; i++ { fmt.Println(i) }
+}()
+wg.Wait()`)
+		if n := len(out.out("stdout")); n != 48890 {
+			b.Fatalf("stdout has %d bytes", n)
+		}
+	}
+}

@@ -4,7 +4,7 @@ import "gokernel/engine/display"
 
 // displaySink returns where the calling goroutine's displays go.
 func (s *Session) displaySink() display.Sink {
-	c := s.cellFor(goidIfBackground(&s.bg))
+	c := s.cellFor(keyIfBackground(&s.bg))
 	if c == nil {
 		return outputSink{discard{}}
 	}

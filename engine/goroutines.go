@@ -8,45 +8,58 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"gokernel/internal/goroutine"
 )
 
 // goroutines tracks the goroutines cells started: which cell owns each (its
-// output goes there) and the stack lines of its panic.
+// output goes there) and the stack lines of its panic. They are found by
+// goroutine.Key, which the hot paths (every write to stdout) can afford,
+// unlike the id (a stack read, slower the deeper the caller): the id is
+// read once, where the goroutine starts, for what %threads shows. A key is
+// reused only after its goroutine has exited, and each entry is removed
+// before then.
 type goroutines struct {
 	count atomic.Int32
 	mu    sync.Mutex
-	byID  map[int64]*bgGoroutine
+	byKey map[uintptr]*bgGoroutine
 	rec   atomic.Pointer[threadRecorder] // set while %%threads records
 }
 
 type bgGoroutine struct {
+	id      int64 // the goroutine id, as panics and runtime/trace show it
 	owner   *cell
 	started time.Time
 	trace   []string
 	dropped int
 }
 
-func (g *goroutines) init() { g.byID = map[int64]*bgGoroutine{} }
+func (g *goroutines) init() { g.byKey = map[uintptr]*bgGoroutine{} }
 
-func (g *goroutines) owner(id int64) *cell {
+func (g *goroutines) owner(key uintptr) *cell {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	if b := g.byID[id]; b != nil {
+	if b := g.byKey[key]; b != nil {
 		return b.owner
 	}
 	return nil
 }
 
-func (g *goroutines) isBackground(id int64) bool {
+// isBackground reports whether the calling goroutine is one a cell started.
+func (g *goroutines) isBackground() bool {
+	if g.count.Load() == 0 {
+		return false
+	}
+	key := goroutine.Key()
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	return g.byID[id] != nil
+	return g.byKey[key] != nil
 }
 
-func (g *goroutines) addTrace(id int64, line string) bool {
+func (g *goroutines) addTrace(key uintptr, line string) bool {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	b := g.byID[id]
+	b := g.byKey[key]
 	if b == nil {
 		return false
 	}
@@ -58,7 +71,7 @@ func (g *goroutines) addTrace(id int64, line string) bool {
 // A panic there is reported on that cell's stderr instead of killing the
 // kernel, as an unrecovered panic in any goroutine would.
 func (s *Session) goStart(f func()) {
-	owner := s.cellFor(goidIfBackground(&s.bg))
+	owner := s.cellFor(keyIfBackground(&s.bg))
 	if owner == nil {
 		owner = &cell{out: discard{}}
 	}
@@ -68,16 +81,16 @@ func (s *Session) goStart(f func()) {
 }
 
 func (s *Session) runBackground(owner *cell, f func()) {
-	id := goid()
-	b := &bgGoroutine{owner: owner, started: time.Now()}
+	id, key := goid(), goroutine.Key()
+	b := &bgGoroutine{id: id, owner: owner, started: time.Now()}
 	s.bg.mu.Lock()
-	s.bg.byID[id] = b
+	s.bg.byKey[key] = b
 	s.bg.mu.Unlock()
 	s.bg.noteStart(id)
 	defer func() {
 		r := recover()
 		s.bg.mu.Lock()
-		delete(s.bg.byID, id)
+		delete(s.bg.byKey, key)
 		s.bg.mu.Unlock()
 		if s.bg.count.Add(-1) == 0 && !s.running.Load() {
 			s.clearInterrupt()
@@ -109,7 +122,7 @@ func (s *Session) reportBackground(b *bgGoroutine, r any) {
 // started, an error in the cell itself (it would end the cell's goroutine
 // and leave the interpreter waiting).
 func (s *Session) goexit() {
-	if s.bg.isBackground(goid()) {
+	if s.bg.isBackground() {
 		runtime.Goexit()
 	}
 	panic(goexitError{})

@@ -78,7 +78,7 @@ func (s *Session) interruptHere() bool {
 	if !s.running.Load() || s.bg.count.Load() == 0 {
 		return true
 	}
-	return !s.bg.isBackground(goid())
+	return !s.bg.isBackground()
 }
 
 // sleep is time.Sleep as cells see it: an interrupt ends it.
@@ -123,7 +123,7 @@ func (s *Session) checkStack() {
 	if s.abandoned(id) {
 		return // a cancelled run, unwinding
 	}
-	if s.running.Load() && !s.bg.isBackground(id) && s.hardStop(err) {
+	if s.running.Load() && !s.bg.isBackground() && s.hardStop(err) {
 		s.stateMu.Lock()
 		s.unwinding[id] = true
 		s.stateMu.Unlock()

@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+
+	"gokernel/internal/goroutine"
 )
 
 // streamWriter is the interpreter's stdout or stderr: it writes to the cell
@@ -21,7 +23,7 @@ type streamWriter struct {
 var traceLine = regexp.MustCompile(`^(\S+): panic: (.*)\(\.\.\.\)\n$`)
 
 func (w streamWriter) Write(p []byte) (int, error) {
-	c := w.s.cellFor(goidIfBackground(&w.s.bg))
+	c := w.s.cellFor(keyIfBackground(&w.s.bg))
 	if c == nil {
 		return len(p), nil
 	}
@@ -37,20 +39,20 @@ func (w streamWriter) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// goidIfBackground returns the calling goroutine's id when goroutines that
-// cells started are alive, and 0 otherwise: the id costs a stack read, so
-// the common case (no such goroutines) skips it.
-func goidIfBackground(g *goroutines) int64 {
+// keyIfBackground returns the calling goroutine's key when goroutines
+// that cells started are alive, and 0 otherwise.
+func keyIfBackground(g *goroutines) uintptr {
 	if g.count.Load() == 0 {
 		return 0
 	}
-	return goid()
+	return goroutine.Key()
 }
 
-// cellFor returns the cell that owns goroutine id (0: the running cell).
-func (s *Session) cellFor(id int64) *cell {
-	if id != 0 {
-		if c := s.bg.owner(id); c != nil {
+// cellFor returns the cell that owns the goroutine with key (0: the
+// running cell).
+func (s *Session) cellFor(key uintptr) *cell {
+	if key != 0 {
+		if c := s.bg.owner(key); c != nil {
 			return c
 		}
 	}
@@ -64,7 +66,7 @@ func (s *Session) addTrace(line string) {
 		return // the checkpoint's slow function, not the user's code
 	}
 	entry := fmt.Sprintf("  %s in %s", m[1], m[2])
-	if id := goidIfBackground(&s.bg); id != 0 && s.bg.addTrace(id, entry) {
+	if key := keyIfBackground(&s.bg); key != 0 && s.bg.addTrace(key, entry) {
 		return
 	}
 	if c := s.cur.Load(); c != nil {
@@ -84,7 +86,7 @@ func (r *stdinReader) Read(p []byte) (int, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if len(r.buf) == 0 {
-		c := r.s.cellFor(goidIfBackground(&r.s.bg))
+		c := r.s.cellFor(keyIfBackground(&r.s.bg))
 		if c == nil {
 			return 0, ErrNoStdin
 		}

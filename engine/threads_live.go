@@ -79,8 +79,8 @@ func (g *goroutines) list(st gil.Stats) string {
 	}
 	g.mu.Lock()
 	var rows []row
-	for id, b := range g.byID {
-		rows = append(rows, row{id, b.owner.n, b.started})
+	for _, b := range g.byKey {
+		rows = append(rows, row{b.id, b.owner.n, b.started})
 	}
 	g.mu.Unlock()
 	if len(rows) == 0 {

@@ -91,9 +91,11 @@ func (t *Thread) acquire(interruptible bool) error {
 	if t.state.CompareAndSwap(stateUnlocked, stateIdle) {
 		l.unlocked.Add(-1) // acquired while off; the lock is on now
 	}
-	if t.goid == 0 || moved {
+	if t.goid == 0 || moved && l.ring != nil {
 		// A thread may be reused by another goroutine (the cell's main
-		// thread runs on a new goroutine each cell): name the current one.
+		// thread runs on a new goroutine each cell). Reading the id costs
+		// microseconds, so it is refreshed only while events are recorded,
+		// where timelines need the goroutine that really held the lock.
 		t.goid = goid()
 	}
 	now := l.now()

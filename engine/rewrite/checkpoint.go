@@ -11,6 +11,8 @@ import (
 
 // Checkpoints inserts `if *PKG.P != 0 { PKG.S() }` at the start of every
 // function body (declarations, methods, literals) and loop body in n.
+// Counting loops with short bodies are strip-mined first and take their
+// checkpoint once per chunk of iterations (see stripMine).
 func Checkpoints(n ast.Node, pkg string) { checkpoints(n, pkg, false) }
 
 // LoadCheckpoints is Checkpoints with the word read by a call, `if PKG.L()
@@ -19,6 +21,7 @@ func Checkpoints(n ast.Node, pkg string) { checkpoints(n, pkg, false) }
 func LoadCheckpoints(n ast.Node, pkg string) { checkpoints(n, pkg, true) }
 
 func checkpoints(n ast.Node, pkg string, load bool) {
+	loops := loopBodies{}
 	ast.Inspect(n, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncDecl:
@@ -26,12 +29,29 @@ func checkpoints(n ast.Node, pkg string, load bool) {
 		case *ast.FuncLit:
 			prepend(n.Body, pkg, load)
 		case *ast.ForStmt:
-			prepend(n.Body, pkg, load)
+			if b := loops.body(n); b != nil {
+				prepend(b, pkg, load)
+			}
 		case *ast.RangeStmt:
 			prepend(n.Body, pkg, load)
 		}
 		return true
 	})
+}
+
+// loopBodies strip-mines the for loops a walk meets (see stripMine) and
+// remembers the inner loops it made, whose bodies take no checkpoint.
+type loopBodies map[*ast.ForStmt]bool
+
+// body returns the body of f that takes the checkpoint, or nil for none.
+func (l loopBodies) body(f *ast.ForStmt) *ast.BlockStmt {
+	if l[f] {
+		return nil
+	}
+	if inner := stripMine(f); inner != nil {
+		l[inner] = true
+	}
+	return f.Body
 }
 
 func prepend(b *ast.BlockStmt, pkg string, load bool) {

@@ -12,6 +12,7 @@ import (
 // `*PKG.P != 0` goes through a host variable and reflection and a host call
 // takes a frame slot, allocated at every call of the function that holds it.
 func FlagCheckpoints(n ast.Node, flag, fn string) {
+	loops := loopBodies{}
 	ast.Inspect(n, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncDecl:
@@ -19,7 +20,7 @@ func FlagCheckpoints(n ast.Node, flag, fn string) {
 		case *ast.FuncLit:
 			prependFlag(n.Body, flag, fn)
 		case *ast.ForStmt:
-			prependFlag(n.Body, flag, fn)
+			prependFlag(loops.body(n), flag, fn)
 		case *ast.RangeStmt:
 			prependFlag(n.Body, flag, fn)
 		}
