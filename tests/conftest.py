@@ -74,3 +74,23 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
 def kernel_binary() -> Path:
     return Path(os.environ["GOKERNEL_BIN"])
 
+
+
+@pytest.fixture(scope="module")
+def kernel():
+    """One kernel for a test module. Modules that need setup override it."""
+    from jupyter_client.manager import start_new_kernel
+
+    km, kc = start_new_kernel(kernel_name=KERNEL_NAME, startup_timeout=60)
+    yield kc
+    kc.stop_channels()
+    km.shutdown_kernel(now=True)
+
+
+@pytest.fixture
+def kc(kernel):
+    """The module's kernel with nothing left queued from the last test."""
+    from kernelclient import drain
+
+    drain(kernel)
+    return kernel

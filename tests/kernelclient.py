@@ -104,6 +104,13 @@ def execute(kc, code: str, timeout: float = DEFAULT_TIMEOUT, **kw: Any) -> CellR
     return CellResult(reply, collect_iopub(kc, msg_id, timeout))
 
 
+def ok(kc, code: str, **kw: Any) -> CellResult:
+    """Executes code and asserts that the cell succeeded."""
+    r = execute(kc, code, **kw)
+    assert r.status == "ok", r.describe()
+    return r
+
+
 def drain(kc) -> None:
     """Drop whatever is queued on shell and iopub."""
     for get in (kc.get_shell_msg, kc.get_iopub_msg):

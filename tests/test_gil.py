@@ -17,7 +17,7 @@ import pytest
 from jupyter_client.manager import start_new_kernel
 
 from conftest import KERNEL_NAME
-from kernelclient import drain, execute
+from kernelclient import drain, execute, ok
 
 SPIN = """import ("fmt"; "sort"; "sync"; "time"; "gokernel/gil"; "gokernel/native")
 func spin(n int) float64 { x := 0.0; for i := 0; i < n; i++ { x += 1.5 }; return x }
@@ -55,12 +55,6 @@ def kc(kernel):
     drain(kc)
     ok(kc, "%gil on\n%gil interval 5ms\n%gil release gokernel/native")
     return kc
-
-
-def ok(kc, code: str, **kw):
-    r = execute(kc, code, **kw)
-    assert r.status == "ok", r.describe()
-    return r
 
 
 def floats(kc, code: str) -> list[float]:

@@ -6,11 +6,7 @@ from __future__ import annotations
 import os
 import re
 
-import pytest
-from jupyter_client.manager import start_new_kernel
-
-from conftest import KERNEL_NAME
-from kernelclient import drain, execute
+from kernelclient import execute, ok
 
 TIME = r"[0-9.]+ (?:ns|μs|ms|s)"
 # IPython's warning comes first when runs were uneven, as runs of a few
@@ -22,26 +18,6 @@ TIMEIT_LINE = re.compile(
     r"[0-9.,]+ allocs/op, [0-9.,]+ B/op\n$"
 )
 TIME_LINES = re.compile(rf"^CPU times: user {TIME}, sys: {TIME}, total: {TIME}\nWall time: {TIME}\n$")
-
-
-@pytest.fixture(scope="module")
-def kernel():
-    km, kc = start_new_kernel(kernel_name=KERNEL_NAME, startup_timeout=60)
-    yield kc
-    kc.stop_channels()
-    km.shutdown_kernel(now=True)
-
-
-@pytest.fixture
-def kc(kernel):
-    drain(kernel)
-    return kernel
-
-
-def ok(kc, code: str, **kw):
-    r = execute(kc, code, **kw)
-    assert r.status == "ok", r.describe()
-    return r
 
 
 def seconds(text: str) -> float:

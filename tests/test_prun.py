@@ -9,10 +9,8 @@ import subprocess
 import xml.etree.ElementTree as ET
 
 import pytest
-from jupyter_client.manager import start_new_kernel
 
-from conftest import KERNEL_NAME
-from kernelclient import drain, execute
+from kernelclient import execute, ok
 
 HEADER = re.compile(
     r"^         (\d+) function calls (?:\((\d+) primitive calls\) )?in \d+\.\d{3} seconds\n\n"
@@ -27,26 +25,6 @@ FIB = """func fib(n int) int {
 	}
 	return fib(n-1) + fib(n-2)
 }"""
-
-
-@pytest.fixture(scope="module")
-def kernel():
-    km, kc = start_new_kernel(kernel_name=KERNEL_NAME, startup_timeout=60)
-    yield kc
-    kc.stop_channels()
-    km.shutdown_kernel(now=True)
-
-
-@pytest.fixture
-def kc(kernel):
-    drain(kernel)
-    return kernel
-
-
-def ok(kc, code: str):
-    r = execute(kc, code)
-    assert r.status == "ok", r.describe()
-    return r
 
 
 def rows(table: str) -> dict[str, tuple[int, int, float, float]]:

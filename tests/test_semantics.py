@@ -6,35 +6,11 @@ nowhere is reported as undefined."""
 
 from __future__ import annotations
 
-import pytest
-from jupyter_client.manager import start_new_kernel
-
-from conftest import KERNEL_NAME
-from kernelclient import drain, execute
-
-
-@pytest.fixture(scope="module")
-def kernel():
-    km, kc = start_new_kernel(kernel_name=KERNEL_NAME, startup_timeout=60)
-    yield kc
-    kc.stop_channels()
-    km.shutdown_kernel(now=True)
-
-
-@pytest.fixture
-def kc(kernel):
-    drain(kernel)
-    return kernel
-
-
-def run_ok(kc, code: str):
-    r = execute(kc, code)
-    assert r.status == "ok", r.describe()
-    return r
+from kernelclient import execute, ok
 
 
 def test_go_arguments_evaluated_at_statement(kc):
-    r = run_ok(kc, """import ("fmt"; "sync")
+    r = ok(kc, """import ("fmt"; "sync")
 var wg sync.WaitGroup
 for i := 0; i < 3; i++ {
 	wg.Add(1)
@@ -45,31 +21,31 @@ wg.Wait()""")
 
 
 def test_comma_ok_definitions_persist(kc):
-    run_ok(kc, """import "fmt"
+    ok(kc, """import "fmt"
 m := map[string]int{"a": 1}
 var e any = 3
 ch := make(chan int, 1); ch <- 5""")
-    run_ok(kc, """v, ok := m["a"]
+    ok(kc, """v, ok := m["a"]
 n, ok2 := e.(int)
 x, ok3 := <-ch""")
-    r = run_ok(kc, 'fmt.Printf("%T %v %v %v %v %v %v", v, v, ok, n, ok2, x, ok3)')
+    r = ok(kc, 'fmt.Printf("%T %v %v %v %v %v %v", v, v, ok, n, ok2, x, ok3)')
     assert r.stream("stdout") == "int 1 true 3 true 5 true"
 
 
 def test_comma_ok_redefinition_and_blank(kc):
-    run_ok(kc, """import "fmt"
+    ok(kc, """import "fmt"
 m := map[string]int{"a": 1}""")
-    run_ok(kc, 'v, ok := m["a"]')
-    run_ok(kc, 'v, ok := m["zz"]')
-    assert run_ok(kc, 'fmt.Print(v, ok)').stream("stdout") == "0 false"
-    run_ok(kc, 'var e any = "s"\n_, ok := e.(string)')
-    assert run_ok(kc, 'fmt.Print(v, ok)').stream("stdout") == "0 true"
-    run_ok(kc, 'var v5, ok5 = m["a"]')
-    assert run_ok(kc, 'fmt.Print(v5, ok5)').stream("stdout") == "1 true"
+    ok(kc, 'v, ok := m["a"]')
+    ok(kc, 'v, ok := m["zz"]')
+    assert ok(kc, 'fmt.Print(v, ok)').stream("stdout") == "0 false"
+    ok(kc, 'var e any = "s"\n_, ok := e.(string)')
+    assert ok(kc, 'fmt.Print(v, ok)').stream("stdout") == "0 true"
+    ok(kc, 'var v5, ok5 = m["a"]')
+    assert ok(kc, 'fmt.Print(v5, ok5)').stream("stdout") == "1 true"
 
 
 def test_comma_ok_in_top_level_loop(kc):
-    r = run_ok(kc, """import "fmt"
+    r = ok(kc, """import "fmt"
 scores := map[string]int{"ann": 3}
 for _, k := range []string{"ann", "bob"} {
 	if s, ok := scores[k]; ok { fmt.Println(k, s) } else { fmt.Println(k, "none") }
@@ -87,22 +63,22 @@ def test_undefined_name_is_reported_as_undefined(kc):
 
 
 def test_var_reading_an_earlier_cell(kc):
-    run_ok(kc, 'import "fmt"\nvm := map[string]int{"a": 1, "b": 2}')
-    run_ok(kc, "var vb = len(vm)")
-    assert run_ok(kc, "vb").result_text() == "2"
-    run_ok(kc, "var vtotal int\nfunc vadd(n int) { vtotal += n }\nvadd(3)\nvadd(4)")
-    assert run_ok(kc, "vtotal").result_text() == "7"
+    ok(kc, 'import "fmt"\nvm := map[string]int{"a": 1, "b": 2}')
+    ok(kc, "var vb = len(vm)")
+    assert ok(kc, "vb").result_text() == "2"
+    ok(kc, "var vtotal int\nfunc vadd(n int) { vtotal += n }\nvadd(3)\nvadd(4)")
+    assert ok(kc, "vtotal").result_text() == "7"
 
 
 def test_multi_value_definition_with_composite_literal(kc):
-    run_ok(kc, "import \"fmt\"\ntype MP struct{ X int }\nmx := 5")
-    run_ok(kc, "ma, mb := mx, MP{1}")
-    assert run_ok(kc, 'fmt.Sprint(ma, " ", mb.X)').result_text() == '"5 1"'
+    ok(kc, "import \"fmt\"\ntype MP struct{ X int }\nmx := 5")
+    ok(kc, "ma, mb := mx, MP{1}")
+    assert ok(kc, 'fmt.Sprint(ma, " ", mb.X)').result_text() == '"5 1"'
 
 
 def test_swap_and_redefinition_read_old_values(kc):
-    run_ok(kc, "sa, sb := 1, 2")
-    run_ok(kc, "sa, sb := sb, sa")
-    assert run_ok(kc, "sa*10 + sb").result_text() == "21"
-    run_ok(kc, "sa := sa * 100")
-    assert run_ok(kc, "sa").result_text() == "200"
+    ok(kc, "sa, sb := 1, 2")
+    ok(kc, "sa, sb := sb, sa")
+    assert ok(kc, "sa*10 + sb").result_text() == "21"
+    ok(kc, "sa := sa * 100")
+    assert ok(kc, "sa").result_text() == "200"

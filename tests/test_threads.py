@@ -11,11 +11,7 @@ import subprocess
 import xml.etree.ElementTree as ET
 from statistics import median
 
-import pytest
-from jupyter_client.manager import start_new_kernel
-
-from conftest import KERNEL_NAME
-from kernelclient import drain, execute
+from kernelclient import execute, ok
 from test_gil import retry
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -25,26 +21,6 @@ func burn(n int) int { x := 0; for i := 0; i < n; i++ { x += i % 7 }; return x }
 func together(k int, f func()) { var wg sync.WaitGroup; for i := 0; i < k; i++ { wg.Add(1); go func() { defer wg.Done(); f() }() }; wg.Wait() }
 var _, _ = fmt.Sprint, time.Now
 """
-
-
-@pytest.fixture(scope="module")
-def kernel():
-    km, kc = start_new_kernel(kernel_name=KERNEL_NAME, startup_timeout=60)
-    yield kc
-    kc.stop_channels()
-    km.shutdown_kernel(now=True)
-
-
-@pytest.fixture
-def kc(kernel):
-    drain(kernel)
-    return kernel
-
-
-def ok(kc, code: str):
-    r = execute(kc, code)
-    assert r.status == "ok", r.describe()
-    return r
 
 
 def display(r) -> dict:
