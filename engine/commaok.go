@@ -16,7 +16,7 @@ import (
 // among the cell's statements in source order.
 func (s *Session) commaOK(u *unit) {
 	rewrite.SplitDefines(u.file)
-	moved := append(s.takeCommaOKVars(u), s.takeInitVars(u)...) // initvars.go
+	moved := s.takeInitVars(u) // initvars.go
 	if len(moved) == 0 && u.block == nil {
 		return
 	}
@@ -32,34 +32,8 @@ func (s *Session) commaOK(u *unit) {
 	rewrite.CommaOK(u.block, rtName)
 }
 
-// takeCommaOKVars removes the specs `var a, b = X` (no type, X a map
-// index, type assertion or receive) from the cell's file and returns them
-// as `a, b := X`.
-func (s *Session) takeCommaOKVars(u *unit) []ast.Stmt {
-	var moved []ast.Stmt
-	decls := u.file.Decls[:0]
-	for _, d := range u.file.Decls {
-		gd, ok := d.(*ast.GenDecl)
-		if !ok || gd.Tok != token.VAR {
-			decls = append(decls, d)
-			continue
-		}
-		specs := gd.Specs[:0]
-		for _, sp := range gd.Specs {
-			if st := commaOKVar(sp.(*ast.ValueSpec)); st != nil {
-				moved = append(moved, st)
-				continue
-			}
-			specs = append(specs, sp)
-		}
-		if gd.Specs = specs; len(specs) > 0 {
-			decls = append(decls, gd)
-		}
-	}
-	u.file.Decls = decls
-	return moved
-}
-
+// commaOKVar returns `a, b := X` for a spec `var a, b = X` (no type, X a
+// map index, type assertion or receive), or nil for any other spec.
 func commaOKVar(vs *ast.ValueSpec) ast.Stmt {
 	if vs.Type != nil || len(vs.Names) != 2 || len(vs.Values) != 1 {
 		return nil

@@ -94,6 +94,9 @@ func planInitVars(specs []*ast.ValueSpec, inFuncs map[string]bool) map[*ast.Valu
 	var kept []*ast.ValueSpec
 	for _, vs := range specs {
 		plan[vs] = moveSpec
+		if commaOKVar(vs) != nil {
+			continue // fails at file level whatever uses it (commaok.go)
+		}
 		for _, id := range vs.Names {
 			byName[id.Name] = vs
 			if inFuncs[id.Name] && vs.Type != nil {

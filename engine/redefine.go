@@ -99,42 +99,24 @@ func topLevelDefined(st ast.Stmt) []string {
 // labels are other names.
 func renameUses(before []ast.Stmt, def ast.Stmt, name, old string) bool {
 	found := false
-	var visit func(n ast.Node) bool
-	visit = func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.SelectorExpr:
-			ast.Inspect(n.X, visit)
-			return false
-		case *ast.KeyValueExpr:
-			if _, ok := n.Key.(*ast.Ident); ok {
-				ast.Inspect(n.Value, visit)
-				return false
-			}
-		case *ast.BranchStmt, *ast.LabeledStmt:
-			if l, ok := n.(*ast.LabeledStmt); ok {
-				ast.Inspect(l.Stmt, visit)
-			}
-			return false
-		case *ast.Ident:
-			if n.Name == name {
-				n.Name = old
-				found = true
-			}
+	rename := func(id *ast.Ident) {
+		if id.Name == name {
+			id.Name = old
+			found = true
 		}
-		return true
 	}
 	for _, st := range before {
-		ast.Inspect(st, visit)
+		inspectUses(st, rename)
 	}
 	switch def := def.(type) {
 	case *ast.AssignStmt:
 		for _, r := range def.Rhs {
-			ast.Inspect(r, visit)
+			inspectUses(r, rename)
 		}
 	case *ast.DeclStmt:
 		for _, sp := range def.Decl.(*ast.GenDecl).Specs {
 			for _, v := range sp.(*ast.ValueSpec).Values {
-				ast.Inspect(v, visit)
+				inspectUses(v, rename)
 			}
 		}
 	}

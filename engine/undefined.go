@@ -199,28 +199,12 @@ func containing(fset *token.FileSet, nodes []ast.Node, line, col int) []ast.Node
 // literals (struct fields) and labels of branches are not uses.
 func firstUse(fset *token.FileSet, nodes []ast.Node, known map[string]bool) *ast.Ident {
 	var found []*ast.Ident
-	var visit func(n ast.Node) bool
-	visit = func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.SelectorExpr:
-			ast.Inspect(n.X, visit)
-			return false
-		case *ast.KeyValueExpr:
-			if _, ok := n.Key.(*ast.Ident); ok {
-				ast.Inspect(n.Value, visit)
-				return false
-			}
-		case *ast.BranchStmt:
-			return false
-		case *ast.Ident:
-			if n.Name != "_" && !known[n.Name] {
-				found = append(found, n)
-			}
-		}
-		return true
-	}
 	for _, n := range nodes {
-		ast.Inspect(n, visit)
+		inspectUses(n, func(id *ast.Ident) {
+			if id.Name != "_" && !known[id.Name] {
+				found = append(found, id)
+			}
+		})
 	}
 	if len(found) == 0 {
 		return nil
