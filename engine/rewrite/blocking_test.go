@@ -2,7 +2,6 @@ package rewrite
 
 import (
 	"regexp"
-	"strings"
 	"testing"
 )
 
@@ -38,19 +37,7 @@ func TestBlocking(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			out := render(t, tt.src, func(p *parsedFile) { Blocking(p.File, "_gk") })
 			out = numbers.ReplaceAllString(out, "${1}N")
-			rest := out
-			for _, w := range tt.want {
-				i := strings.Index(rest, w)
-				if i < 0 {
-					t.Fatalf("missing %q (in order) in:\n%s", w, out)
-				}
-				rest = rest[i+len(w):]
-			}
-			for _, n := range tt.not {
-				if strings.Contains(out, n) {
-					t.Errorf("unexpected %q in:\n%s", n, out)
-				}
-			}
+			checkRendered(t, out, tt.want, tt.not)
 		})
 	}
 }

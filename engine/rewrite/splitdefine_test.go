@@ -33,19 +33,7 @@ func TestSplitDefines(t *testing.T) {
 			out := render(t, "func _() {\n"+tt.src+"\n}", func(p *parsedFile) {
 				SplitDefines(p.Decls[0].(*ast.FuncDecl).Body)
 			})
-			rest := out
-			for _, w := range tt.want {
-				i := strings.Index(rest, w)
-				if i < 0 {
-					t.Fatalf("missing %q (in order) in:\n%s", w, out)
-				}
-				rest = rest[i+len(w):]
-			}
-			for _, n := range tt.not {
-				if strings.Contains(out, n) {
-					t.Errorf("unexpected %q in:\n%s", n, out)
-				}
-			}
+			checkRendered(t, out, tt.want, tt.not)
 		})
 	}
 }
