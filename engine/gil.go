@@ -102,6 +102,9 @@ func (s *Session) gilRuntimeSymbols() map[string]reflect.Value {
 		"U":  reflect.ValueOf(s.unlock),
 		"A":  reflect.ValueOf(s.relock),
 		"RU": reflect.ValueOf(s.unlockIfChan),
+		"UM": reflect.ValueOf(s.unlockIfWaits),
+		// Thread types the variables that hold what A needs.
+		"Thread": reflect.ValueOf((*gil.Thread)(nil)),
 	}
 }
 

@@ -30,10 +30,13 @@ const (
 type policies struct {
 	mu  sync.Mutex
 	pkg map[string]string
+	// types is what the interpreter was told of the wrapped functions'
+	// arguments (see inheritMapTypes), for wrapping them again.
+	types map[reflect.Value][]reflect.Type
 }
 
 func newPolicies() *policies {
-	return &policies{pkg: map[string]string{nativePath: policyRelease}}
+	return &policies{pkg: map[string]string{nativePath: policyRelease}, types: map[reflect.Value][]reflect.Type{}}
 }
 
 func (p *policies) get(pkg string) string {
@@ -70,10 +73,10 @@ func (s *Session) gilOverrides(over interp.Exports) {
 		"sync/sync":            syncSymbols(),
 		nativePath + "/native": s.policySymbols(nativePath, nativeSymbols()),
 		gilPath + "/gil":       gilSymbols(),
-		"net/http/http":        s.releasing(httpBlocking),
-		"net/net":              s.releasing(netBlocking),
-		"os/os":                s.releasing(osBlocking),
-		"io/io":                s.releasing(ioBlocking),
+		"net/http/http":        s.releasing(httpBlocking, always),
+		"net/net":              s.releasing(netBlocking, always),
+		"os/os":                s.releasing(osBlocking, always),
+		"io/io":                s.releasing(ioWaiting, argsWaitOutside),
 	} {
 		if over[k] == nil {
 			over[k] = map[string]reflect.Value{}
@@ -84,25 +87,56 @@ func (s *Session) gilOverrides(over interp.Exports) {
 			}
 		}
 	}
+	s.useFmt()
 }
 
-// Package functions that block on I/O and run with the lock released.
-// Methods (f.Read, conn.Write, resp.Body.Read) cannot be wrapped this way
-// and keep the lock.
+// useKey is the key of package path's symbols for a later Use. yaegi takes
+// a Use with the key "fmt/fmt" for the loading of a whole standard library
+// and compiles its generic sources again, which fails (redeclared); Use
+// reads the import path and name with path.Dir and path.Base, which clean
+// a doubled slash, so "fmt//fmt" names the same package.
+func useKey(pkg, name string) string {
+	if pkg == "fmt" {
+		return pkg + "//" + name
+	}
+	return pkg + "/" + name
+}
+
+// useFmt loads fmt's Fprint and Fscan families, which release the lock
+// when they write to or read from a pipe, file or connection, with the
+// interfaces their arguments may implement (see inheritMapTypes).
+func (s *Session) useFmt() {
+	syms := s.releasing(fmtWaiting, argsWaitOutside)
+	mt := map[reflect.Value][]reflect.Type{}
+	s.policy.inheritMapTypes(mt, stdlib.Symbols[fmtWaiting[0]], syms)
+	// Use fails only for a key without an import path.
+	_ = s.in.Use(interp.Exports{useKey("fmt", "fmt"): syms, ".": {"MapTypes": reflect.ValueOf(mt)}})
+}
+
+// Package functions that block on I/O and run with the lock released:
+// always for the Blocking lists; for the Waiting lists, whose I/O goes
+// through their arguments, when argsWaitOutside says so (a pipe or a file,
+// but not a strings.Builder, nor an interpreted reader the call would run
+// without the lock). Methods (f.Read, sc.Scan) are released by the cell
+// rewrite through UM (unlockIfWaits).
 var (
 	httpBlocking = []string{"net/http/http", "Get", "Post", "PostForm", "Head"}
 	netBlocking  = []string{"net/net", "Dial", "DialTimeout", "LookupHost", "LookupIP", "LookupAddr"}
 	osBlocking   = []string{"os/os", "ReadFile", "WriteFile"}
-	ioBlocking   = []string{"io/io", "ReadAll", "Copy", "CopyN", "CopyBuffer", "ReadFull", "ReadAtLeast"}
+	ioWaiting    = []string{"io/io", "ReadAll", "Copy", "CopyN", "CopyBuffer", "ReadFull", "ReadAtLeast", "WriteString"}
+	fmtWaiting   = []string{"fmt/fmt", "Fprint", "Fprintf", "Fprintln", "Fscan", "Fscanf", "Fscanln"}
 )
 
+// always releases the lock whatever the arguments.
+func always([]reflect.Value) bool { return true }
+
 // releasing wraps the named functions of a standard package (key first).
-func (s *Session) releasing(list []string) map[string]reflect.Value {
+func (s *Session) releasing(list []string, release func([]reflect.Value) bool) map[string]reflect.Value {
 	out := map[string]reflect.Value{}
 	syms := stdlib.Symbols[list[0]]
 	for _, name := range list[1:] {
 		if fn, ok := syms[name]; ok && fn.Kind() == reflect.Func {
-			out[name] = s.wrapCall(func() bool { return true }, fn)
+			out[name] = s.wrapCall(release, fn)
 		}
 	}
 	return out
@@ -158,25 +192,49 @@ func (s *Session) policySymbols(pkg string, syms map[string]reflect.Value) map[s
 			out[name] = v
 			continue
 		}
-		out[name] = s.wrapCall(func() bool { return s.policy.get(pkg) == policyRelease }, v)
+		out[name] = s.wrapCall(func([]reflect.Value) bool { return s.policy.get(pkg) == policyRelease }, v)
 	}
 	return out
 }
 
 // wrapCall makes a function of fn's type that calls fn, with the lock
-// released when release() says so.
-func (s *Session) wrapCall(release func() bool, fn reflect.Value) reflect.Value {
+// released when release(args) says so.
+func (s *Session) wrapCall(release func(args []reflect.Value) bool, fn reflect.Value) reflect.Value {
 	call := fn.Call
 	if fn.Type().IsVariadic() {
 		call = fn.CallSlice
 	}
 	return reflect.MakeFunc(fn.Type(), func(args []reflect.Value) (res []reflect.Value) {
-		if !release() {
+		if !release(args) {
 			return call(args)
 		}
 		s.blocking(func() { res = call(args) })
 		return res
 	})
+}
+
+// inheritMapTypes adds to mt, the interpreter's table of which interfaces
+// a host function's arguments may implement, the entries of the functions
+// in syms that wrap those in orig, copied from theirs: without them a
+// wrapped fmt.Fprintln would not see the String method of an interpreted
+// type.
+func (p *policies) inheritMapTypes(mt map[reflect.Value][]reflect.Type, orig, syms map[string]reflect.Value) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for name, fn := range orig {
+		w, ok := syms[name]
+		if !ok || fn.Kind() != reflect.Func || w == fn {
+			continue
+		}
+		types, ok := stdlib.MapTypes[fn]
+		if !ok {
+			types, ok = p.types[fn]
+		}
+		if ok {
+			mt[w] = types
+			p.types[w] = types
+		}
+	}
 }
 
 // setPolicy changes a package's policy. For gokernel/native the wrappers
@@ -187,25 +245,27 @@ func (s *Session) setPolicy(pkg, v string) error {
 		s.policy.set(pkg, v)
 		return nil
 	}
-	key := pkg + "/" + path.Base(pkg)
-	if name, ok := s.pkgName[pkg]; ok {
-		key = pkg + "/" + name
+	name := path.Base(pkg)
+	if n, ok := s.pkgName[pkg]; ok {
+		name = n
 	}
-	orig, ok := s.exports[key]
+	orig, ok := s.exports[pkg+"/"+name]
 	if !ok {
 		return fmt.Errorf("%%gil %s %s: no such host package (only compiled packages have a policy)", v, pkg)
 	}
 	syms := orig
 	if v == policyRelease {
 		syms = map[string]reflect.Value{}
-		for name, sym := range orig {
-			syms[name] = sym
+		for n, sym := range orig {
+			syms[n] = sym
 			if sym.Kind() == reflect.Func {
-				syms[name] = s.wrapCall(func() bool { return true }, sym)
+				syms[n] = s.wrapCall(always, sym)
 			}
 		}
 	}
-	if err := s.in.Use(interp.Exports{key: syms}); err != nil {
+	mt := map[reflect.Value][]reflect.Type{}
+	s.policy.inheritMapTypes(mt, orig, syms)
+	if err := s.in.Use(interp.Exports{useKey(pkg, name): syms, ".": {"MapTypes": reflect.ValueOf(mt)}}); err != nil {
 		return fmt.Errorf("%%gil %s %s: %w", v, pkg, err)
 	}
 	s.policy.set(pkg, v)

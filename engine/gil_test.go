@@ -315,6 +315,7 @@ func TestGILCommandAndPackage(t *testing.T) {
 		{"hold gokernel/native", "hold gokernel/native"},
 		{"", "gokernel/native: hold"},
 		{"release strings", "release strings"},
+		{"release fmt", "release fmt"}, // the package yaegi's Use takes for the whole library
 	} {
 		got, err := s.GILCommand(tt.args)
 		if err != nil || !strings.Contains(got, tt.want) {
@@ -326,10 +327,10 @@ func TestGILCommandAndPackage(t *testing.T) {
 			t.Errorf("%%gil %s: no error", bad)
 		}
 	}
-	res, _ := mustRun(t, s, `import ("gokernel/gil"; "strings"; "time")
+	res, _ := mustRun(t, s, `import ("fmt"; "gokernel/gil"; "strings"; "time")
 gil.SetSwitchInterval(3 * time.Millisecond)
-strings.ToUpper("ok") + gil.SwitchInterval().String()`)
-	if got := plain(res); got != `"OK3ms"` {
+strings.ToUpper("ok") + gil.SwitchInterval().String() + fmt.Sprint(1)`)
+	if got := plain(res); got != `"OK3ms1"` {
 		t.Errorf("gil from cells: %s", got)
 	}
 	if got := s.lock.SwitchInterval(); got != 3*time.Millisecond {

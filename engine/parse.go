@@ -22,7 +22,8 @@ type unit struct {
 	// final is the block's last statement when its value is to be shown;
 	// plain is that statement as written (without the call to R).
 	final, plain ast.Stmt
-	fileHead     int // bytes before the cell's code in the file source
+	fileHead     int      // bytes before the cell's code in the file source
+	globals      []string // bool variables the rewrite uses (rewrite.Scope.Global)
 }
 
 type importSpec struct{ name, path string }
@@ -61,6 +62,7 @@ func (s *Session) parse(code string, n int) (*unit, error) {
 	}
 	s.takeImports(u)
 	s.rewrite(u, len(blockSrc))
+	declareBools(u)
 	s.setImports(u)
 	return u, nil
 }
@@ -69,19 +71,23 @@ func (s *Session) parse(code string, n int) (*unit, error) {
 // expression so its value reaches the kernel.
 func (s *Session) rewrite(u *unit, blockHead int) {
 	s.commaOK(u)
+	sc := s.scope(u)
 	rewrite.GoStmts(u.file, rtName)
-	rewrite.Blocking(u.file, rtName)
+	rewrite.Blocking(u.file, rtName, sc)
 	s.checkpoints(u.file)
 	s.profileHooks(u.file, u)
 	if u.block == nil {
 		return
 	}
 	rewrite.GoStmts(u.block, rtName)
-	rewrite.Blocking(u.block, rtName)
+	rewrite.Blocking(u.block, rtName, sc)
 	s.checkpoints(u.block)
 	s.enterLock(u.block)
 	// After the final value is wrapped below: no hook may follow it.
-	defer s.profileHooks(u.block, u)
+	defer func() {
+		s.profileHooks(u.block, u)
+		rewrite.OwnFrames(u.block)
+	}()
 	last := len(u.block.List) - 1
 	es, ok := u.block.List[last].(*ast.ExprStmt)
 	if !ok || s.hidden(u, es, blockHead) || s.noSingleValue(u, es.X) {

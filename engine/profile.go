@@ -68,7 +68,7 @@ func (s *Session) profileHooks(n ast.Node, u *unit) {
 		return
 	}
 	h := rewrite.Hooks{Enter: rtName + ".PE", Exit: rtName + ".PX", ID: s.funcID}
-	nh := rewrite.NativeHooks{Enter: rtName + ".NE", Exit: rtName + ".NX", ID: s.nativeID(u), Cond: wordCond}
+	nh := rewrite.NativeHooks{Enter: rtName + ".NE", Exit: rtName + ".NX", ID: s.nativeID(u), Cond: wordCond, Scope: s.scope(u)}
 	if s.useFlagCheckpoints() {
 		h.Flag, h.Enter, h.Exit = profFlagName, profEnterName, profExitName
 		nh.Enter, nh.Exit = nativeEnterVar, nativeExitVar
@@ -100,17 +100,14 @@ func (s *Session) nativeID(u *unit) func(pkg, name string) (int, bool) {
 	var paths map[string]string
 	return func(pkg, name string) (int, bool) {
 		if paths == nil {
-			paths = map[string]string{}
-			for _, sp := range s.decl.sessionImports() {
-				paths[s.importName(sp)] = sp.path
-			}
-			for _, sp := range u.imports {
-				paths[s.importName(sp)] = sp.path
-			}
+			paths = s.importPaths(u)
 		}
 		p, ok := paths[pkg]
 		if !ok || pkg == rtName {
 			return 0, false
+		}
+		if _, isFunc := s.packageFunc(u, pkg, name); !isFunc {
+			return 0, false // a conversion to one of its types
 		}
 		return int(s.prof.Native(p + "." + name)), true
 	}

@@ -230,3 +230,42 @@ func TestPrunLimitsAndErrors(t *testing.T) {
 	}
 	mustRun(t, s, "%prun -q fib(5)") // still works after the failures
 }
+
+// Calls of compiled functions nested in expressions and conditions are
+// counted, each once per call, and interpreted calls among them stay the
+// cell's, not the compiled function's.
+func TestPrunNestedNativeCalls(t *testing.T) {
+	s := newSession(t)
+	mustRun(t, s, `import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+func words(s string) int { return len(strings.Fields(s)) }
+func shout(s string) string { return strings.ToUpper(strings.TrimSpace(s)) }
+func two() int { return 2 }
+func label(n int) string { return fmt.Sprint(strconv.Itoa(n), two(), strings.Repeat("!", n)) }`)
+	table, _ := mustRun(t, s, `%%prun -r -s name
+total := 0
+for i := 0; i < 3; i++ {
+	total += words("a b c")
+	_ = shout(" x ")
+	_ = label(i)
+	if strings.HasPrefix(shout("ab"), "A") { total++ }
+}`)
+	rows := prunRows(t, plain(table))
+	for name, calls := range map[string]int{
+		"{native strings.Fields}": 3, "{native strings.ToUpper}": 6, "{native strings.TrimSpace}": 6,
+		"{native strconv.Itoa}": 3, "{native strings.Repeat}": 3, "{native fmt.Sprint}": 3,
+		"{native strings.HasPrefix}": 3,
+	} {
+		if rows[name].calls != calls {
+			t.Errorf("%s: %d calls, want %d\n%s", name, rows[name].calls, calls, plain(table))
+		}
+	}
+	two, _ := s.mg.prun.Lookup("two")
+	label, _ := s.mg.prun.Lookup("label")
+	if edges := s.mg.prun.Callers(two.ID); len(edges) != 1 || edges[0].Caller != label.ID || edges[0].Calls != 3 {
+		t.Errorf("callers of two: %+v, want 3 calls from label (%d)", edges, label.ID)
+	}
+}

@@ -207,6 +207,31 @@ case <-never: got = "value"
 case <-time.After(30 * time.Millisecond): got = "timeout"
 }
 got""", '"timeout"'),
+    # Waits in methods of host values: a reader on a pipe another
+    # goroutine writes, in a loop condition and a loop header.
+    "pipe scanner": ("""import ("bufio"; "io")
+r, w := io.Pipe()
+go func() { for i := 0; i < 100; i++ { spin(200); fmt.Fprintln(w, i) }; w.Close() }()
+sc := bufio.NewScanner(r)
+lines := 0
+for sc.Scan() { lines++ }
+lines""", "100"),
+    "os pipe reader": ("""import ("bufio"; "os")
+pr, pw, _ := os.Pipe()
+go func() { bw := bufio.NewWriter(pw); for i := 0; i < 2000; i++ { bw.WriteString("0123456789\\n") }; bw.Flush(); pw.Close() }()
+br := bufio.NewReader(pr)
+n := 0
+for line, err := br.ReadString('\\n'); err == nil; line, err = br.ReadString('\\n') { n += len(line) }
+n""", "22000"),
+    "tcp echo": ("""import ("io"; "net")
+ln, _ := net.Listen("tcp", "127.0.0.1:0")
+go func() { c, _ := ln.Accept(); io.Copy(c, c); c.Close() }()
+conn, _ := net.Dial("tcp", ln.Addr().String())
+reply := make([]byte, 4)
+total := 0
+for i := 0; i < 50; i++ { conn.Write([]byte("ping")); k, _ := io.ReadFull(conn, reply); total += k }
+conn.Close()
+total""", "200"),
 }
 
 

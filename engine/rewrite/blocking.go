@@ -7,23 +7,33 @@ import (
 	"sync/atomic"
 )
 
-// Blocking releases the interpreter lock around channel operations, which
-// the interpreter runs itself (no symbol table can wrap them):
+// Blocking releases the interpreter lock around what may wait for
+// another goroutine or the OS: channel operations, which the interpreter
+// runs itself (no symbol table can wrap them), and calls of methods named
+// like waits (Read, Write, Scan, Accept, Wait, …), whose receiver PKG.UM
+// inspects at run time, releasing only for host values that wait
+// (files, pipes, connections, commands, and readers around them):
 //
-//	v := f(<-ch)   →  _gkt1 := PKG.U(); _gkv1 := <-ch; PKG.A(_gkt1); v := f(_gkv1)
-//	ch <- x        →  _gkt1 := PKG.U(); ch <- x; PKG.A(_gkt1)
-//	select {...}   →  _gkt1 := PKG.U(); select { case ...: PKG.A(_gkt1); ... }
-//	for v := range X { body }  →  a receive loop like the above when X is a
-//	                               channel at run time (PKG.C), else the loop as written
+//	v := f(<-ch)        →  _gkt1 := PKG.U(); _gkv1 := <-ch; PKG.A(_gkt1); v := f(_gkv1)
+//	ch <- x             →  _gkt1 := PKG.U(); ch <- x; PKG.A(_gkt1)
+//	n, err := r.Read(p) →  _gkt1 := PKG.UM(&r); n, err := r.Read(p); PKG.A(_gkt1)
+//	return r.Read(p)    →  _gkt1 := PKG.UM(&r); defer PKG.A(_gkt1); return r.Read(p)
+//	select {...}        →  _gkt1 := PKG.U(); select { case ...: PKG.A(_gkt1); ... }
+//	for sc.Scan() {…}   →  for { _gkt1 := PKG.UM(&sc); _gkv1 := sc.Scan(); PKG.A(_gkt1); if !(_gkv1) { break }; … }
+//	for v := range X {…} → a receive loop like the above when X is a
+//	                        channel at run time (PKG.C), else the loop as written
 //
 // U releases the lock held by the calling goroutine and returns what A
-// needs to take it back (nil when it held nothing). A select with a default
-// clause does not block and keeps the lock. Receives are hoisted out of the
-// statement in their order of appearance; operands around them are then
-// evaluated after the receive, which matters only for side effects in the
-// same expression.
-func Blocking(n ast.Node, pkg string) {
-	b := &blocker{pkg: pkg, done: map[ast.Stmt]bool{}}
+// needs to take it back (nil when it held nothing). Waits inside an
+// expression move out of the statement with whatever it evaluates before
+// them (see hoister), so interpreted code never runs unlocked; on the right
+// of && and || they move into an if. A select with a default clause does
+// not block and keeps the lock. Waits in switch cases, in deferred calls
+// and where a call's result count is unknown (`f(r.ReadString('\n'))`)
+// keep the lock.
+func Blocking(n ast.Node, pkg string, sc Scope) {
+	b := &blocker{pkg: pkg, scope: sc, done: map[ast.Stmt]bool{}}
+	b.h = &hoister{take: b.waits, wrap: b.wrap, single: sc.single, shortCircuit: true, done: b.done}
 	ast.Inspect(n, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.BlockStmt:
@@ -37,13 +47,54 @@ func Blocking(n ast.Node, pkg string) {
 	})
 }
 
+// Scope is what the rewrite knows of the names a cell uses.
+type Scope struct {
+	// IsPackage reports whether name is an imported package's name.
+	IsPackage func(name string) bool
+	// Results returns the number of results of the function a call
+	// calls, when it is known.
+	Results func(c *ast.CallExpr) (int, bool)
+	// Global declares a package-level bool variable the rewrite uses;
+	// nil: the rewrite declares none.
+	Global func(name string)
+}
+
+func (sc Scope) isPackage(x ast.Expr) bool {
+	id, ok := x.(*ast.Ident)
+	return ok && id.Obj == nil && sc.IsPackage != nil && sc.IsPackage(id.Name)
+}
+
+func (sc Scope) single(c *ast.CallExpr) bool {
+	if sc.Results == nil {
+		return false
+	}
+	n, ok := sc.Results(c)
+	return ok && n == 1
+}
+
+// waitMethods are the names of methods that may wait on the OS or on
+// another goroutine when their receiver is a file, pipe, connection,
+// process or a reader or writer around one.
+var waitMethods = map[string]bool{
+	"Read": true, "ReadAt": true, "ReadFrom": true, "ReadFromUDP": true, "ReadMsgUDP": true,
+	"Write": true, "WriteAt": true, "WriteTo": true, "WriteToUDP": true, "WriteString": true,
+	"WriteByte": true, "WriteRune": true, "ReadString": true, "ReadBytes": true, "ReadLine": true,
+	"ReadRune": true, "ReadByte": true, "ReadSlice": true, "Peek": true, "Discard": true, "Flush": true,
+	"Scan": true, "Accept": true, "AcceptTCP": true, "AcceptUnix": true, "Wait": true, "Run": true,
+	"Output": true, "CombinedOutput": true, "Do": true, "Get": true, "Post": true, "PostForm": true,
+	"Head": true, "Serve": true, "ListenAndServe": true, "Shutdown": true, "Decode": true,
+	"Encode": true, "ReadAll": true, "Sync": true, "Close": true, "Token": true,
+}
+
 // names numbers the temporaries process-wide: top-level temporaries of one
 // cell become session variables, which a later cell must not redeclare.
 var names atomic.Int64
 
 type blocker struct {
-	pkg  string
-	done map[ast.Stmt]bool // range loops already rewritten, met again inside their new block
+	pkg   string
+	scope Scope
+	h     *hoister
+	done  map[ast.Stmt]bool // statements made or already rewritten, met again by the walk
 }
 
 func (b *blocker) name(prefix string) *ast.Ident {
@@ -55,6 +106,10 @@ func (b *blocker) name(prefix string) *ast.Ident {
 func (b *blocker) list(in []ast.Stmt) []ast.Stmt {
 	var out []ast.Stmt
 	for _, s := range in {
+		if b.done[s] {
+			out = append(out, s)
+			continue
+		}
 		pos := s.Pos() // before the rewrite moves its first node
 		out = append(out, stamp(b.stmt(s), pos)...)
 	}
@@ -69,62 +124,264 @@ func (b *blocker) stmt(s ast.Stmt) []ast.Stmt {
 	switch t := target.(type) {
 	case *ast.SelectStmt:
 		return b.selectStmt(s, t)
-	case *ast.SendStmt:
-		tv := b.name("_gkt")
-		return []ast.Stmt{b.release(tv), s, b.acquire(tv)}
 	case *ast.RangeStmt:
-		if b.done[t] {
-			return []ast.Stmt{s}
-		}
-		b.done[t] = true
+		b.done[s] = true
 		if r := b.rangeStmt(s, t); r != nil {
 			return []ast.Stmt{r}
 		}
 		return []ast.Stmt{s}
-	case *ast.AssignStmt:
-		if len(t.Rhs) == 1 && len(t.Lhs) == 2 && isRecv(t.Rhs[0]) {
-			tv := b.name("_gkt") // v, ok := <-ch keeps its form
-			return []ast.Stmt{b.release(tv), s, b.acquire(tv)}
-		}
-	case *ast.ExprStmt:
-		if isRecv(t.X) && len(recvSlots(t)) == 1 {
-			tv := b.name("_gkt") // <-done: a bare receive is not hoisted
-			return []ast.Stmt{b.release(tv), s, b.acquire(tv)}
+	case *ast.ForStmt:
+		return b.forStmt(s, t)
+	case *ast.IfStmt:
+		return b.h.withInit(s, &t.Init, &t.Cond, t, b.stmt)
+	case *ast.SwitchStmt:
+		return b.h.withInit(s, &t.Init, &t.Tag, nil, b.stmt)
+	case *ast.SendStmt:
+		evs := b.h.collectRoots(simpleRoots(t), nil)
+		pre := b.h.hoist(evs, len(evs)-1)
+		r := b.around(nil)
+		return append(pre, b.mark(append(r.before(), s, r.after)...)...)
+	}
+	return b.simple(s, target)
+}
+
+// simple rewrites an expression, assignment, return, inc/dec or var
+// statement.
+func (b *blocker) simple(s, target ast.Stmt) []ast.Stmt {
+	roots := simpleRoots(target)
+	if roots == nil {
+		return []ast.Stmt{s}
+	}
+	whole := wholeCall(target)
+	_, ret := target.(*ast.ReturnStmt)
+	if whole != nil && (!b.waits(ast.Unparen(*whole)) || ret && isRecv(*whole)) {
+		whole = nil // a return of a receive is hoisted like any
+	}
+	if whole == nil {
+		return append(b.h.moveOut(b.h.collectRoots(roots, nil)), s)
+	}
+	evs := b.h.collectRoots(roots, whole)
+	pre := b.h.hoist(evs, len(evs)-1)
+	r := b.around(ast.Unparen(*whole))
+	switch {
+	case r.decl == nil:
+		return append(pre, s)
+	case ret: // A(nil) does nothing
+		return append(pre, b.mark(append(r.before(), &ast.DeferStmt{Call: b.acquireCall(r.tv)}, s)...)...)
+	case r.site != nil && !defines(target):
+		// One test once the site knows its receiver never waits:
+		// if _gkn1 { S } else { var _gkt1 …; _gkt1 = PKG.UM(…); S; … }
+		fast := clone(s)
+		b.done[fast] = true
+		return append(pre, b.mark(&ast.IfStmt{Cond: ident(r.site),
+			Body: &ast.BlockStmt{List: []ast.Stmt{fast}},
+			Else: &ast.BlockStmt{List: b.mark(r.decl, r.um, s, r.after)}})...)
+	}
+	return append(pre, b.mark(append(r.before(), s, r.after)...)...)
+}
+
+// forStmt moves waits out of a loop's header. Those of the condition go
+// to the top of the body:
+//
+//	for COND { BODY }  →  for { PRE; if !(COND') { break }; BODY }
+//
+// (continue still runs the post statement, which the condition follows).
+// A rewritten init statement runs before the loop, in a block; a rewritten
+// post statement runs at the top of every iteration but the first:
+//
+//	for ; COND; POST { BODY }  →  { _gkf1 := false
+//	                                for { if _gkf1 { POST' } else { _gkf1 = true }; PRE; if !(COND') { break }; BODY } }
+func (b *blocker) forStmt(s ast.Stmt, f *ast.ForStmt) []ast.Stmt {
+	var outer, head []ast.Stmt
+	if f.Init != nil {
+		if r := b.stmt(f.Init); len(r) != 1 || r[0] != f.Init {
+			outer, f.Init = b.mark(r...), nil
 		}
 	}
-	var pre []ast.Stmt
-	for _, slot := range recvSlots(target) {
-		tv, vv := b.name("_gkt"), b.name("_gkv")
-		pre = append(pre, b.release(tv),
-			&ast.AssignStmt{Lhs: []ast.Expr{vv}, Tok: token.DEFINE, Rhs: []ast.Expr{*slot}},
-			b.acquire(tv))
-		*slot = &ast.Ident{NamePos: (*slot).Pos(), Name: vv.Name}
+	if f.Post != nil {
+		if r := b.stmt(f.Post); len(r) != 1 || r[0] != f.Post {
+			flag := b.name("_gkf")
+			outer = append(outer, b.mark(define(flag, ast.NewIdent("false")))...)
+			head = append(head, &ast.IfStmt{Cond: ident(flag), Body: &ast.BlockStmt{List: b.mark(r...)},
+				Else: &ast.BlockStmt{List: b.mark(&ast.AssignStmt{Lhs: []ast.Expr{ident(flag)}, Tok: token.ASSIGN,
+					Rhs: []ast.Expr{ast.NewIdent("true")}})}})
+			f.Post = nil
+		}
 	}
-	return append(pre, s)
+	if f.Cond != nil {
+		pre := b.h.moveOut(b.h.collect(&f.Cond, false, nil))
+		if pre != nil || head != nil { // after a moved post, the condition must move too
+			head = append(append(head, pre...), &ast.IfStmt{
+				Cond: &ast.UnaryExpr{Op: token.NOT, X: &ast.ParenExpr{X: f.Cond}},
+				Body: &ast.BlockStmt{List: []ast.Stmt{&ast.BranchStmt{Tok: token.BREAK}}},
+			})
+			f.Cond = nil
+		}
+	}
+	b.done[s] = true
+	if head != nil {
+		f.Body.List = append(stamp(b.mark(head...), f.Body.Lbrace), f.Body.List...)
+	}
+	if outer == nil {
+		return []ast.Stmt{s}
+	}
+	return []ast.Stmt{&ast.BlockStmt{List: append(outer, s)}}
 }
 
-// release is `tv := PKG.U()`, acquire `PKG.A(tv)`.
-func (b *blocker) release(tv *ast.Ident) ast.Stmt {
-	return &ast.AssignStmt{Lhs: []ast.Expr{ast.NewIdent(tv.Name)}, Tok: token.DEFINE,
-		Rhs: []ast.Expr{&ast.CallExpr{Fun: sel(b.pkg, "U")}}}
+// waits reports whether x is a receive or a call of a method that may wait.
+func (b *blocker) waits(x ast.Expr) bool {
+	switch x := x.(type) {
+	case *ast.UnaryExpr:
+		return x.Op == token.ARROW
+	case *ast.CallExpr:
+		return b.receiver(x) != nil
+	}
+	return false
 }
 
-func (b *blocker) acquire(tv *ast.Ident) ast.Stmt {
-	return &ast.ExprStmt{X: &ast.CallExpr{Fun: sel(b.pkg, "A"), Args: []ast.Expr{ast.NewIdent(tv.Name)}}}
+// receiver returns the receiver of a call of a method named like a wait,
+// or nil.
+func (b *blocker) receiver(c *ast.CallExpr) ast.Expr {
+	s, ok := c.Fun.(*ast.SelectorExpr)
+	if !ok || !waitMethods[s.Sel.Name] || b.scope.isPackage(s.X) {
+		return nil
+	}
+	return s.X
 }
 
-func (b *blocker) selectStmt(s ast.Stmt, sel *ast.SelectStmt) []ast.Stmt {
-	for _, c := range sel.Body.List {
-		if c.(*ast.CommClause).Comm == nil {
+// wrap evaluates a wait into v with the lock released.
+func (b *blocker) wrap(v *ast.Ident, x ast.Expr) []ast.Stmt {
+	r := b.around(x)
+	if r.decl == nil {
+		return nil
+	}
+	return append(append(r.before(), define(v, x)), r.after)
+}
+
+// A release is what goes around a wait: decl and um before it, after
+// after it, tv the variable holding what A needs. For a channel operation:
+//
+//	_gkt1 := PKG.U()  …  PKG.A(_gkt1)
+//
+// For a method call on recv:
+//
+//	var _gkt1 *PKG.Thread
+//	if !_gkn1 { _gkt1 = PKG.UM(&recv, &_gkn1) }  …  if _gkt1 != nil { PKG.A(_gkt1) }
+//
+// _gkn1 (site), a package-level bool of the call site (see Scope.Global),
+// is set by UM when recv's type can never wait (a strings.Builder): from
+// then on the call costs a test or three. The address spares UM a copy of
+// the receiver, which another goroutine may be changing (a sync.Once doing
+// its work); receivers that may not be addressable (an index) are passed as
+// values, with no site variable.
+type release struct {
+	decl, um, after ast.Stmt
+	tv, site        *ast.Ident
+}
+
+func (r release) before() []ast.Stmt {
+	switch {
+	case r.um == nil:
+		return []ast.Stmt{r.decl}
+	case r.site == nil:
+		return []ast.Stmt{r.decl, r.um}
+	}
+	return []ast.Stmt{r.decl, &ast.IfStmt{Cond: &ast.UnaryExpr{Op: token.NOT, X: ident(r.site)},
+		Body: &ast.BlockStmt{List: []ast.Stmt{r.um}}}}
+}
+
+// around returns the release of a wait x (a receive, a method call, or nil
+// for a send or select); one without decl when x's receiver cannot be
+// evaluated twice.
+func (b *blocker) around(x ast.Expr) release {
+	r := release{tv: b.name("_gkt")}
+	c, ok := x.(*ast.CallExpr)
+	if !ok {
+		r.decl = define(r.tv, &ast.CallExpr{Fun: sel(b.pkg, "U")})
+		r.after = b.acquire(r.tv)
+		return r
+	}
+	recv := cloneSimple(b.receiver(c))
+	if recv == nil {
+		return release{}
+	}
+	var site ast.Expr = ast.NewIdent("nil")
+	if addressable(recv) {
+		recv = &ast.UnaryExpr{Op: token.AND, X: recv}
+		if b.scope.Global != nil {
+			r.site = b.name("_gkn")
+			b.scope.Global(r.site.Name)
+			site = &ast.UnaryExpr{Op: token.AND, X: ident(r.site)}
+		}
+	}
+	r.decl = &ast.DeclStmt{Decl: &ast.GenDecl{Tok: token.VAR, Specs: []ast.Spec{&ast.ValueSpec{
+		Names: []*ast.Ident{ident(r.tv)}, Type: &ast.StarExpr{X: sel(b.pkg, "Thread")}}}}}
+	r.um = &ast.AssignStmt{Lhs: []ast.Expr{ident(r.tv)}, Tok: token.ASSIGN,
+		Rhs: []ast.Expr{&ast.CallExpr{Fun: sel(b.pkg, "UM"), Args: []ast.Expr{recv, site}}}}
+	r.after = &ast.IfStmt{Cond: &ast.BinaryExpr{X: ident(r.tv), Op: token.NEQ, Y: ast.NewIdent("nil")},
+		Body: &ast.BlockStmt{List: []ast.Stmt{b.acquire(r.tv)}}}
+	return r
+}
+
+func (b *blocker) acquireCall(tv *ast.Ident) *ast.CallExpr {
+	return &ast.CallExpr{Fun: sel(b.pkg, "A"), Args: []ast.Expr{ident(tv)}}
+}
+
+func (b *blocker) acquire(tv *ast.Ident) ast.Stmt { return &ast.ExprStmt{X: b.acquireCall(tv)} }
+
+func (b *blocker) mark(stmts ...ast.Stmt) []ast.Stmt { return b.h.mark(stmts) }
+
+// selectStmt releases the lock for a select without default. The channel
+// and value operands, which a select evaluates on entry in source order,
+// move before the release.
+func (b *blocker) selectStmt(s ast.Stmt, st *ast.SelectStmt) []ast.Stmt {
+	var roots []*ast.Expr
+	for _, c := range st.Body.List {
+		switch comm := c.(*ast.CommClause).Comm.(type) {
+		case nil:
 			return []ast.Stmt{s} // default: never blocks
+		case *ast.SendStmt:
+			roots = append(roots, &comm.Chan, &comm.Value)
+		default:
+			if p := commRecv(comm); p != nil {
+				roots = append(roots, &(*p).(*ast.UnaryExpr).X)
+			}
 		}
 	}
+	evs := b.h.collectRoots(roots, nil)
+	pre := b.h.hoist(evs, len(evs)-1)
 	tv := b.name("_gkt")
-	for _, c := range sel.Body.List {
+	for _, c := range st.Body.List {
 		cc := c.(*ast.CommClause)
 		cc.Body = append([]ast.Stmt{b.acquire(tv)}, cc.Body...)
 	}
-	return []ast.Stmt{b.release(tv), s}
+	b.done[s] = true
+	return append(pre, define(tv, &ast.CallExpr{Fun: sel(b.pkg, "U")}), s)
+}
+
+// commRecv returns the receive of a select case (`<-c`, `v := <-c`,
+// `v, ok = <-c`).
+func commRecv(s ast.Stmt) *ast.Expr {
+	var p *ast.Expr
+	switch s := s.(type) {
+	case *ast.ExprStmt:
+		p = &s.X
+	case *ast.AssignStmt:
+		p = &s.Rhs[0]
+	default:
+		return nil
+	}
+	for {
+		pe, ok := (*p).(*ast.ParenExpr)
+		if !ok {
+			break
+		}
+		p = &pe.X
+	}
+	if !isRecv(*p) {
+		return nil
+	}
+	return p
 }
 
 func isRecv(e ast.Expr) bool {
@@ -132,107 +389,52 @@ func isRecv(e ast.Expr) bool {
 	return ok && u.Op == token.ARROW
 }
 
-// recvSlots finds the receive expressions a simple statement evaluates
-// itself (not in function literals, nested blocks or clauses), innermost
-// first, as pointers to the fields that hold them.
-func recvSlots(s ast.Stmt) []*ast.Expr {
-	var roots []*ast.Expr
-	switch s := s.(type) {
-	case *ast.ExprStmt:
-		roots = append(roots, &s.X)
-	case *ast.AssignStmt:
-		for i := range s.Rhs {
-			roots = append(roots, &s.Rhs[i])
-		}
-	case *ast.ReturnStmt:
-		for i := range s.Results {
-			roots = append(roots, &s.Results[i])
-		}
-	case *ast.IncDecStmt:
-		roots = append(roots, &s.X)
-	case *ast.DeclStmt:
-		if gd, ok := s.Decl.(*ast.GenDecl); ok && gd.Tok == token.VAR {
-			for _, sp := range gd.Specs {
-				vs := sp.(*ast.ValueSpec)
-				for i := range vs.Values {
-					roots = append(roots, &vs.Values[i])
-				}
-			}
-		}
-	case *ast.IfStmt:
-		return append(initSlots(s.Init), slotsIn(&s.Cond)...)
-	case *ast.SwitchStmt:
-		out := initSlots(s.Init)
-		if s.Tag != nil {
-			out = append(out, slotsIn(&s.Tag)...)
-		}
-		return out
+// addressable reports whether x, a receiver cloneSimple copied, is a
+// variable, a field reached from one or a dereference: index expressions
+// may be of maps and literals of constants.
+func addressable(x ast.Expr) bool {
+	switch x := x.(type) {
+	case *ast.Ident:
+		return x.Name != "_" && x.Name != "nil"
+	case *ast.SelectorExpr:
+		return addressable(x.X)
+	case *ast.StarExpr:
+		return true
+	case *ast.ParenExpr:
+		return addressable(x.X)
 	}
-	var out []*ast.Expr
-	for _, r := range roots {
-		out = append(out, slotsIn(r)...)
-	}
-	return out
+	return false
 }
 
-// initSlots are the receive slots of an if or switch init statement; a
-// two-value receive there cannot be hoisted and keeps the lock.
-func initSlots(s ast.Stmt) []*ast.Expr {
-	if s == nil {
-		return nil
-	}
-	if a, ok := s.(*ast.AssignStmt); ok && len(a.Lhs) == 2 && len(a.Rhs) == 1 && isRecv(a.Rhs[0]) {
-		return nil
-	}
-	return recvSlots(s)
-}
-
-// slotsIn walks an expression for receives, children before parents.
-func slotsIn(p *ast.Expr) []*ast.Expr {
-	var out []*ast.Expr
-	if *p == nil {
-		return nil
-	}
-	switch e := (*p).(type) {
-	case *ast.FuncLit:
-		return nil
-	case *ast.UnaryExpr:
-		out = append(out, slotsIn(&e.X)...)
-		if e.Op == token.ARROW {
-			out = append(out, p)
-		}
-	case *ast.BinaryExpr:
-		out = slotsIn(&e.X)
-		if e.Op != token.LAND && e.Op != token.LOR {
-			// The right operand of && and || may not run: hoisting a
-			// receive from it would run the receive when it should not.
-			out = append(out, slotsIn(&e.Y)...)
+// cloneSimple copies a receiver made of names, selectors, indexes,
+// dereferences and literals, which can be evaluated twice; nil for
+// anything else.
+func cloneSimple(x ast.Expr) ast.Expr {
+	switch x := x.(type) {
+	case *ast.Ident:
+		return &ast.Ident{NamePos: x.NamePos, Name: x.Name, Obj: x.Obj}
+	case *ast.BasicLit:
+		c := *x
+		return &c
+	case *ast.SelectorExpr:
+		if in := cloneSimple(x.X); in != nil {
+			return &ast.SelectorExpr{X: in, Sel: ast.NewIdent(x.Sel.Name)}
 		}
 	case *ast.ParenExpr:
-		out = slotsIn(&e.X)
-	case *ast.CallExpr:
-		out = slotsIn(&e.Fun)
-		for i := range e.Args {
-			out = append(out, slotsIn(&e.Args[i])...)
+		if in := cloneSimple(x.X); in != nil {
+			return &ast.ParenExpr{X: in}
 		}
-	case *ast.SelectorExpr:
-		out = slotsIn(&e.X)
-	case *ast.IndexExpr:
-		out = append(slotsIn(&e.X), slotsIn(&e.Index)...)
 	case *ast.StarExpr:
-		out = slotsIn(&e.X)
-	case *ast.CompositeLit:
-		for i := range e.Elts {
-			out = append(out, slotsIn(&e.Elts[i])...)
+		if in := cloneSimple(x.X); in != nil {
+			return &ast.StarExpr{X: in}
 		}
-	case *ast.KeyValueExpr:
-		out = slotsIn(&e.Value)
-	case *ast.TypeAssertExpr:
-		out = slotsIn(&e.X)
-	case *ast.SliceExpr:
-		out = slotsIn(&e.X)
+	case *ast.IndexExpr:
+		in, ix := cloneSimple(x.X), cloneSimple(x.Index)
+		if in != nil && ix != nil {
+			return &ast.IndexExpr{X: in, Index: ix}
+		}
 	}
-	return out
+	return nil
 }
 
 // stamp gives the nodes the rewrite made (position 0) the position of the

@@ -18,19 +18,14 @@ import (
 //
 // Operands with calls or receives are first bound to temporaries, so they
 // are evaluated once. PKG.Closed replaces a channel variable by a closed
-// channel of its type: the receive from it only types v. A top-level
-// statement that holds a comma-ok definition (`if v, ok := m[k]; ok {`, or
-// one in a loop's body) runs in a function literal called at once, where
-// the interpreter compiles it as in any function (a nested block would not
-// do: the interpreter loses ok there too).
+// channel of its type: the receive from it only types v. Comma-ok
+// definitions nested in a top-level statement are OwnFrames' work.
 func CommaOK(block *ast.BlockStmt, pkg string) {
 	var out []ast.Stmt
 	for _, s := range block.List {
 		switch {
 		case commaOKDefine(s) != nil:
 			out = append(out, splitCommaOK(commaOKDefine(s), pkg)...)
-		case holdsCommaOK(s):
-			out = append(out, &ast.BlockStmt{Lbrace: s.Pos(), List: []ast.Stmt{ownFrame(s)}, Rbrace: s.End()})
 		default:
 			out = append(out, s)
 		}
@@ -61,19 +56,6 @@ func commaOKDefine(s ast.Stmt) *ast.AssignStmt {
 		}
 	}
 	return nil
-}
-
-// holdsCommaOK reports whether s holds a comma-ok definition outside
-// function literals: in a statement's header or in a block, nested in a
-// top-level statement, the interpreter fails too ("undefined: ok").
-func holdsCommaOK(s ast.Stmt) bool {
-	found := false
-	inspectOwn(s, func(n ast.Node) {
-		if st, ok := n.(ast.Stmt); ok && commaOKDefine(st) != nil {
-			found = true
-		}
-	})
-	return found && !leavesFrame(s)
 }
 
 // leavesFrame reports whether s holds a return, defer or goto of its own,

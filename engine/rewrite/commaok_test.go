@@ -5,6 +5,7 @@ import (
 	"testing"
 )
 
+// CommaOK and OwnFrames, as a cell's top level gets them.
 func TestCommaOK(t *testing.T) {
 	tests := []struct {
 		name, src string
@@ -21,6 +22,9 @@ func TestCommaOK(t *testing.T) {
 		{"blank receive", `_, ok := <-ch`, []string{"_gkr", "ok = <-ch"}, []string{"_, ok = <-ch"}},
 		{"header", `if v, ok := m[k]; ok {}`, []string{"func() {", "if v, ok := m[k]; ok {", "}()"}, nil},
 		{"loop body", "for {\n\tv, ok := m[k]\n\t_, _ = v, ok\n}", []string{"func() {", "v, ok := m[k]", "}()"}, nil},
+		{"multi-value call in a body", "for {\n\tn, err := f()\n\t_, _ = n, err\n}", []string{"func() {", "n, err := f()", "}()"}, nil},
+		{"temporary in a body", "if x {\n\t_gkv1 := f()\n\tg(_gkv1)\n}", []string{"func() {", "_gkv1 := f()", "}()"}, nil},
+		{"single value in a body", "for {\n\tn := f()\n\tg(n)\n}", nil, []string{"func() {"}},
 		{"return kept", "for {\n\tv, ok := m[k]\n\treturn\n}", nil, []string{"func() {"}},
 		{"function literal", "f := func() { v, ok := m[k] }", []string{"v, ok := m[k]"}, []string{"func() {\n"}},
 		{"plain pair", `a, b := 1, 2`, []string{"a, b := 1, 2"}, []string{"false"}},
@@ -29,7 +33,9 @@ func TestCommaOK(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			out := render(t, "func _() {\n"+tt.src+"\n}", func(p *parsedFile) {
-				CommaOK(p.Decls[0].(*ast.FuncDecl).Body, "_gk")
+				body := p.Decls[0].(*ast.FuncDecl).Body
+				CommaOK(body, "_gk")
+				OwnFrames(body)
 			})
 			checkRendered(t, out, tt.want, tt.not)
 		})

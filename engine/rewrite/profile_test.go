@@ -1,8 +1,10 @@
 package rewrite
 
 import (
+	"fmt"
 	"go/ast"
 	"go/token"
+	"sort"
 	"strings"
 	"testing"
 )
@@ -67,6 +69,10 @@ func TestNativeCalls(t *testing.T) {
 	n := strconv.Itoa(3)
 	fmt.Println(n)
 	x := strings.ToUpper(strings.TrimSpace(s))
+	k := len(strings.Fields(s)) + 1
+	fmt.Println(g(s), strings.Repeat("-", k))
+	if strings.HasPrefix(s, "#") {
+	}
 	var strings = 1
 	_ = strings
 	local.Method()
@@ -74,31 +80,56 @@ func TestNativeCalls(t *testing.T) {
 	buf.WriteString(s)
 	return strings2.Split(s, ",")
 }`
-	var seen []string
+	ids := map[string]int{}
 	id := func(pkg, name string) (int, bool) {
 		if pkg == "local" {
 			return 0, false
 		}
-		seen = append(seen, pkg+"."+name)
-		return len(seen) - 1, true
+		if _, ok := ids[pkg+"."+name]; !ok {
+			ids[pkg+"."+name] = len(ids)
+		}
+		return ids[pkg+"."+name], true
 	}
 	out := render(t, src, func(p *parsedFile) {
-		NativeCalls(p.File, NativeHooks{Enter: "_gkne", Exit: "_gknx", ID: id,
+		NativeCalls(p.File, NativeHooks{Enter: "_gkne", Exit: "_gknx", ID: id, Scope: testScope,
 			Cond: func(pos token.Pos) ast.Expr { return &ast.Ident{NamePos: pos, Name: "_gkpf"} }})
 	})
-	// strings.ToUpper's argument calls: not taken; nor local.Method, nor
-	// a method of the variable buf.
-	if got := strings.Join(seen, " "); got != "strconv.Itoa fmt.Println strings2.Split" {
+	out = numbers.ReplaceAllString(out, "${1}N")
+	var seen []string
+	for name := range ids {
+		seen = append(seen, name)
+	}
+	sort.Strings(seen)
+	// Neither local.Method nor a method of the variable buf is taken.
+	want := "fmt.Println strconv.Itoa strings.Fields strings.HasPrefix strings.Repeat strings.ToUpper strings.TrimSpace strings2.Split"
+	if got := strings.Join(seen, " "); got != want {
 		t.Errorf("native calls %q", got)
 	}
-	for _, want := range []string{
-		"if _gkpf {\n\t\t_gkne(0)\n\t}\n\tn := strconv.Itoa(3)\n\tif _gkpf {\n\t\t_gknx(0)\n\t}",
-		"if _gkpf {\n\t\t_gkne(2)\n\t\tdefer _gknx(2)\n\t}\n\treturn strings2.Split(s, \",\")",
-	} {
-		if !strings.Contains(out, want) {
-			t.Errorf("no %q in\n%s", want, out)
-		}
+	hooks := func(name string) (string, string) {
+		return fmt.Sprintf("_gkne(%d)", ids[name]), fmt.Sprintf("_gknx(%d)", ids[name])
 	}
+	in := func(name, stmt string) []string {
+		e, x := hooks(name)
+		return []string{e, stmt, x}
+	}
+	var order []string
+	for _, part := range [][]string{
+		in("strconv.Itoa", "n := strconv.Itoa(3)"),
+		in("fmt.Println", "fmt.Println(n)"),
+		in("strings.TrimSpace", "_gkvN := strings.TrimSpace(s)"),
+		in("strings.ToUpper", "x := strings.ToUpper(_gkvN)"),
+		in("strings.Fields", "k := len(strings.Fields(s)) + 1"),
+		{"_gkvN := g(s)"},
+		in("strings.Repeat", `_gkvN := strings.Repeat("-", k)`),
+		in("fmt.Println", "fmt.Println(_gkvN, _gkvN)"),
+		in("strings.HasPrefix", `_gkvN := strings.HasPrefix(s, "#")`),
+		{"if _gkvN {", "local.Method()", "buf.WriteString(s)"},
+	} {
+		order = append(order, part...)
+	}
+	e, x := hooks("strings2.Split")
+	order = append(order, e, "defer "+x, "return strings2.Split(s, \",\")")
+	checkRendered(t, out, order, []string{"_gkne(" + fmt.Sprint(len(ids)) + ")"})
 }
 
 func TestFuncName(t *testing.T) {
