@@ -37,6 +37,16 @@ for {
 	if ok := got < 1000 && sc2.Scan(); !ok { break } else if sc2.Text() == "ab" { got++ }
 }
 got`, "20"},
+		"http server and client": {`import "net/http"
+hl, _ := net.Listen("tcp", "127.0.0.1:0")
+srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { spin(1000); fmt.Fprint(w, "hi ", r.URL.Path) })}
+go srv.Serve(hl)
+resp, err := http.Get("http://" + hl.Addr().String() + "/x")
+if err != nil { panic(err) }
+body, _ := io.ReadAll(resp.Body)
+resp.Body.Close()
+srv.Close()
+string(body)`, `"hi /x"`},
 		"tcp echo": {`ln, _ := net.Listen("tcp", "127.0.0.1:0")
 go func() { c, _ := ln.Accept(); buf := make([]byte, 5); io.ReadFull(c, buf); spin(1000); c.Write(buf); c.Close() }()
 conn, _ := net.Dial("tcp", ln.Addr().String())
@@ -55,6 +65,20 @@ string(reply[:n2])`, `"hello"`},
 	}
 	if strings.Contains(s.lock.Stats().String(), "holding") {
 		t.Errorf("a goroutine still holds the lock:\n%s", s.lock.Stats())
+	}
+}
+
+// A server started with `go http.ListenAndServe` serves for ever: it must
+// not hold the lock while it waits for connections.
+func TestServerGoroutineReleasesLock(t *testing.T) {
+	s := newSession(t)
+	mustRun(t, s, spinDecl)
+	runWithin(t, s, `import "net/http"
+go http.ListenAndServe("127.0.0.1:0", nil)
+spin(100000)`)
+	res, _ := runWithin(t, s, "spin(1000) > 0")
+	if plain(res) != "true" {
+		t.Errorf("after the server started: %s", plain(res))
 	}
 }
 

@@ -120,7 +120,7 @@ func (s *Session) useFmt() {
 // without the lock). Methods (f.Read, sc.Scan) are released by the cell
 // rewrite through UM (unlockIfWaits).
 var (
-	httpBlocking = []string{"net/http/http", "Get", "Post", "PostForm", "Head"}
+	httpBlocking = []string{"net/http/http", "Get", "Post", "PostForm", "Head", "ListenAndServe", "ListenAndServeTLS", "Serve", "ServeTLS"}
 	netBlocking  = []string{"net/net", "Dial", "DialTimeout", "LookupHost", "LookupIP", "LookupAddr"}
 	osBlocking   = []string{"os/os", "ReadFile", "WriteFile"}
 	ioWaiting    = []string{"io/io", "ReadAll", "Copy", "CopyN", "CopyBuffer", "ReadFull", "ReadAtLeast", "WriteString"}

@@ -95,6 +95,16 @@ m.Lock()
 for !ready { cond.Wait() }
 m.Unlock()
 ready`, "true"},
+		"receives in headers and after &&": {`hc := make(chan int)
+go func() { for i := 1; i <= 50; i++ { spin(100); hc <- i }; close(hc) }()
+hsum := 0
+for v, ok := <-hc; ok && v <= 20; v, ok = <-hc { hsum += v }
+for { if v, ok := <-hc; !ok { break } else { hsum += v } }
+more := make(chan bool)
+go func() { for i := 0; i < 5; i++ { spin(100); more <- true }; more <- false }()
+rounds := 0
+for rounds < 100 && <-more { rounds++ }
+fmt.Sprint(hsum, " ", rounds)`, `"1254 5"`}, // 21 ends the first loop,
 	}
 	for name, c := range cells {
 		t.Run(name, func(t *testing.T) {

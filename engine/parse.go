@@ -72,14 +72,14 @@ func (s *Session) parse(code string, n int) (*unit, error) {
 func (s *Session) rewrite(u *unit, blockHead int) {
 	s.commaOK(u)
 	sc := s.scope(u)
-	rewrite.GoStmts(u.file, rtName)
+	rewrite.GoStmts(u.file, rtName, sc)
 	rewrite.Blocking(u.file, rtName, sc)
 	s.checkpoints(u.file)
 	s.profileHooks(u.file, u)
 	if u.block == nil {
 		return
 	}
-	rewrite.GoStmts(u.block, rtName)
+	rewrite.GoStmts(u.block, rtName, sc)
 	rewrite.Blocking(u.block, rtName, sc)
 	s.checkpoints(u.block)
 	s.enterLock(u.block)

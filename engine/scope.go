@@ -3,6 +3,7 @@ package engine
 import (
 	"go/ast"
 	"go/token"
+	"reflect"
 
 	"gokernel/engine/rewrite"
 )
@@ -23,7 +24,9 @@ func (s *Session) scope(u *unit) rewrite.Scope {
 			_, ok := imports()[name]
 			return ok
 		},
-		Results: func(c *ast.CallExpr) (int, bool) { return s.results(u, c) },
+		Results:   func(c *ast.CallExpr) (int, bool) { return s.results(u, c) },
+		StructVar: func(name string) bool { return s.structVar(u, name) },
+		ValueType: func(t ast.Expr) bool { return s.valueType(u, t) },
 	}
 	// Race builds get no rewrite variables: the host sets them as plain
 	// variables the interpreter reads (rewrite.Blocking's call sites),
@@ -58,6 +61,96 @@ func (s *Session) importPaths(u *unit) map[string]string {
 		paths[s.importName(sp)] = sp.path
 	}
 	return paths
+}
+
+// structVar reports whether name is a variable holding a struct (or other
+// non-pointer, non-interface) value: declared with such a type or a
+// composite literal by u (in its file, or among its statements, where some
+// package-level vars move), or a session global of struct kind.
+func (s *Session) structVar(u *unit, name string) bool {
+	for _, gd := range varDecls(u) {
+		for _, sp := range gd.Specs {
+			vs := sp.(*ast.ValueSpec)
+			for i, n := range vs.Names {
+				switch {
+				case n.Name != name:
+					continue
+				case vs.Type != nil:
+					return s.valueType(u, vs.Type)
+				case i < len(vs.Values):
+					_, lit := vs.Values[i].(*ast.CompositeLit)
+					return lit
+				}
+				return false
+			}
+		}
+	}
+	v, ok := s.in.Globals()[name]
+	return ok && v.Kind() == reflect.Struct
+}
+
+// varDecls are u's var declarations at package level and among its
+// top-level statements.
+func varDecls(u *unit) []*ast.GenDecl {
+	var out []*ast.GenDecl
+	add := func(d ast.Decl) {
+		if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.VAR {
+			out = append(out, gd)
+		}
+	}
+	for _, d := range u.file.Decls {
+		add(d)
+	}
+	if u.block != nil {
+		for _, st := range u.block.List {
+			if ds, ok := st.(*ast.DeclStmt); ok {
+				add(ds.Decl)
+			}
+		}
+	}
+	return out
+}
+
+// valueType reports whether t names a type that is neither a pointer nor
+// an interface: a struct type, a compiled package's type of another kind,
+// or a named type that is not one of the interfaces u declares.
+func (s *Session) valueType(u *unit, t ast.Expr) bool {
+	switch t := t.(type) {
+	case *ast.StructType:
+		return true
+	case *ast.Ident:
+		return t.Name != "error" && t.Name != "any" && !declaresInterface(u, t.Name)
+	case *ast.SelectorExpr:
+		pkg, ok := t.X.(*ast.Ident)
+		if !ok {
+			return false
+		}
+		path, ok := s.importPaths(u)[pkg.Name]
+		if !ok {
+			return false
+		}
+		sym, ok := s.exports[path+"/"+s.pkgName[path]][t.Sel.Name]
+		if !ok || sym.Kind() != reflect.Pointer || !sym.IsNil() {
+			return false // not a type
+		}
+		k := sym.Type().Elem().Kind()
+		return k != reflect.Interface && k != reflect.Pointer
+	}
+	return false
+}
+
+func declaresInterface(u *unit, name string) bool {
+	for _, d := range u.file.Decls {
+		if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.TYPE {
+			for _, sp := range gd.Specs {
+				if ts := sp.(*ast.TypeSpec); ts.Name.Name == name {
+					_, iface := ts.Type.(*ast.InterfaceType)
+					return iface
+				}
+			}
+		}
+	}
+	return false
 }
 
 // results returns the result count of a function u or an earlier cell

@@ -166,6 +166,65 @@ for _, k := range []string{"a", "b"} {
 	}
 }
 
+// Definitions of several variables from one call inside a top-level
+// statement's blocks: the interpreter alone loses them ("undefined: err").
+func TestTopLevelMultiValueDefinitionsInBlocks(t *testing.T) {
+	s := newSession(t)
+	mustRun(t, s, `import ("fmt"; "strconv")
+func two() (string, error) { return "ab", nil }`)
+	_, out := mustRun(t, s, `total := 0
+for _, w := range []string{"1", "x", "3"} {
+	n, err := strconv.Atoi(w)
+	if err != nil { fmt.Println("skip", w); continue }
+	total += n
+}
+{ line, err := two(); fmt.Println(line, err) }
+if true { a, b := two(); fmt.Println(len(a), b == nil) }
+fmt.Println(total)`)
+	if got, want := out.out("stdout"), "skip x\nab <nil>\n2 true\n4\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	if got := plainOf(t, s, "total"); got != "4" {
+		t.Errorf("total = %s after the cell", got)
+	}
+}
+
+// go x.M(): the goroutine calls the method on x itself for a struct
+// variable with pointer methods, and on host values (whose method values
+// the interpreter types wrongly).
+func TestGoMethodCalls(t *testing.T) {
+	s := newSession(t)
+	mustRun(t, s, `import ("fmt"; "io"; "strings"; "sync"; "time")
+type Counter struct{ n int; done chan bool }
+func (c *Counter) Inc(k int) { c.n += k; c.done <- true }`)
+	_, out := mustRun(t, s, `var c Counter
+c.done = make(chan bool)
+go c.Inc(2)
+<-c.done
+p := &Counter{done: make(chan bool)}
+go p.Inc(3)
+<-p.done
+var sb strings.Builder
+var wg sync.WaitGroup
+wg.Add(1)
+go func() { defer wg.Done(); sb.WriteString("host") }()
+wg.Wait()
+r := strings.NewReplacer("o", "0")
+var out strings.Builder
+wg.Add(1)
+go func() { defer wg.Done(); r.WriteString(&out, "host") }()
+wg.Wait()
+var direct strings.Builder
+var w io.Writer = &direct
+go direct.WriteString("a")
+go w.Write([]byte("b"))
+for i := 0; i < 2000 && direct.Len() < 2; i++ { time.Sleep(time.Millisecond) }
+fmt.Println(c.n, p.n, sb.String(), out.String(), direct.Len())`)
+	if got, want := out.out("stdout"), "2 3 host h0st 2\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
 func plainOf(t *testing.T, s *Session, code string) string {
 	t.Helper()
 	res, _ := mustRun(t, s, code)

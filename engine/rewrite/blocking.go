@@ -57,6 +57,12 @@ type Scope struct {
 	// Global declares a package-level bool variable the rewrite uses;
 	// nil: the rewrite declares none.
 	Global func(name string)
+	// StructVar reports whether name, not declared in the function at
+	// hand, is a package-level variable holding a struct (or other
+	// non-pointer, non-interface) value.
+	StructVar func(name string) bool
+	// ValueType reports whether a type expression names such a type.
+	ValueType func(t ast.Expr) bool
 }
 
 func (sc Scope) isPackage(x ast.Expr) bool {

@@ -12,7 +12,12 @@ var numbers = regexp.MustCompile(`(_gk[tvxcfn])[0-9]+`)
 // testScope knows the packages bufio, json and strings, and that g and
 // strings.TrimSpace return one result.
 var testScope = Scope{
-	Global:    func(string) {},
+	Global: func(string) {},
+	// Named types are value types here, except io.Reader.
+	ValueType: func(t ast.Expr) bool {
+		_, named := t.(*ast.Ident)
+		return named
+	},
 	IsPackage: func(n string) bool { return n == "bufio" || n == "json" || n == "strings" },
 	Results: func(c *ast.CallExpr) (int, bool) {
 		switch f := c.Fun.(type) {

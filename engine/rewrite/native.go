@@ -77,7 +77,8 @@ func (nc *nativeCalls) list(in []ast.Stmt) []ast.Stmt {
 			out = append(out, s)
 			continue
 		}
-		out = append(out, nc.stmt(s)...)
+		pos := s.Pos() // before the rewrite moves its first node
+		out = append(out, stamp(nc.stmt(s), pos)...)
 	}
 	return out
 }

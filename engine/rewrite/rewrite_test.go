@@ -53,19 +53,25 @@ func TestGoStmts(t *testing.T) {
 		name, src string
 		want      []string
 	}{
-		{"call", "func f() { go g(1, x) }", []string{"_gkf := g\n", "_gka0 := 1\n", "_gka1 := x\n", "func() {", "_gk.Go(func() {", "_gkf(_gka0, _gka1)", "})\n\t\t}()"}},
+		{"call", "func f() { go g(y, x) }", []string{"_gkf := g\n", "_gka0 := y\n", "_gka1 := x\n", "func() {", "_gk.Go(func() {", "_gkf(_gka0, _gka1)", "})\n\t\t}()"}},
+		{"constants", "func f() { const c = 2; go g(1, nil, -c, 2.5*c) }", []string{"_gkf(1, nil, -c, 2.5*c)"}},
 		{"no args", "func f() { go g() }", []string{"_gkf := g", "_gkf()"}},
-		{"literal", "func f() { go func(n int) { println(n) }(3) }", []string{"_gkf := func(n int)", "_gka0 := 3", "_gkf(_gka0)"}},
+		{"literal", "func f() { go func(n int) { println(n) }(k) }", []string{"_gkf := func(n int)", "_gka0 := k", "_gkf(_gka0)"}},
 		{"builtin", "func f() { go println(x) }", []string{"_gka0 := x", "println(_gka0)"}},
 		{"variadic", "func f() { go g(xs...) }", []string{"_gkf(_gka0...)"}},
-		{"method", "func f() { go t.M(2) }", []string{"_gkf := t.M", "_gka0 := 2"}},
+		{"method", "func f() { go t.M(y) }", []string{"_gkr := t\n", "_gka0 := y", "_gkr.M(_gka0)"}},
+		{"method of a struct variable", "func f() { var w W; go w.Run() }", []string{"_gkr := &w", "_gkr.Run()"}},
+		{"method of a struct literal", "func f() { w := W{}; go w.Run() }", []string{"_gkr := &w", "_gkr.Run()"}},
+		{"method of an interface", "func f() { var r io.Reader; go r.Read(p) }", []string{"_gkr := r\n", "_gkr.Read(_gka0)"}},
+		{"method of a pointer", "func f() { w := &W{}; go w.Run() }", []string{"_gkr := w\n", "_gkr.Run()"}},
+		{"package function", "func f() { go bufio.Run(x) }", []string{"_gkf := bufio.Run", "_gkf(_gka0)"}},
 		{"in select", "func f() { select { case <-c: go g() } }", []string{"_gkf := g"}},
 		{"in switch", "func f() { switch { default: go g() } }", []string{"_gkf := g"}},
 		{"labeled", "func f() {\nL:\n\tgo g() }", []string{"_gkf := g"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			out := render(t, tt.src, func(p *parsedFile) { GoStmts(p.File, "_gk") })
+			out := render(t, tt.src, func(p *parsedFile) { GoStmts(p.File, "_gk", testScope) })
 			if strings.Contains(out, "go ") {
 				t.Errorf("go statement left:\n%s", out)
 			}

@@ -27,7 +27,7 @@ maps math math/big math/bits math/cmplx math/rand math/rand/v2
 mime mime/multipart mime/quotedprintable
 net net/http net/http/cookiejar net/http/httptest net/http/httptrace net/http/httputil
 net/mail net/netip net/rpc net/rpc/jsonrpc net/smtp net/textproto net/url
-os os/signal os/user
+os os/exec os/signal os/user
 path path/filepath reflect regexp regexp/syntax
 runtime runtime/debug runtime/metrics runtime/pprof runtime/trace
 slices sort strconv strings sync sync/atomic
