@@ -27,6 +27,11 @@ func (s *Session) scope(u *unit) rewrite.Scope {
 		Results:   func(c *ast.CallExpr) (int, bool) { return s.results(u, c) },
 		StructVar: func(name string) bool { return s.structVar(u, name) },
 		ValueType: func(t ast.Expr) bool { return s.valueType(u, t) },
+		NeverWaits: func(x ast.Expr) bool {
+			t, ok := s.staticType(u, x)
+			return ok && staticNever(t)
+		},
+		NeverWaitsVar: func(name string) bool { return s.neverWaitsVar(u, name) },
 	}
 	// Race builds get no rewrite variables: the host sets them as plain
 	// variables the interpreter reads (rewrite.Blocking's call sites),
@@ -121,20 +126,8 @@ func (s *Session) valueType(u *unit, t ast.Expr) bool {
 	case *ast.Ident:
 		return t.Name != "error" && t.Name != "any" && !declaresInterface(u, t.Name)
 	case *ast.SelectorExpr:
-		pkg, ok := t.X.(*ast.Ident)
-		if !ok {
-			return false
-		}
-		path, ok := s.importPaths(u)[pkg.Name]
-		if !ok {
-			return false
-		}
-		sym, ok := s.exports[path+"/"+s.pkgName[path]][t.Sel.Name]
-		if !ok || sym.Kind() != reflect.Pointer || !sym.IsNil() {
-			return false // not a type
-		}
-		k := sym.Type().Elem().Kind()
-		return k != reflect.Interface && k != reflect.Pointer
+		ht, ok := s.hostType(u, t)
+		return ok && ht.Kind() != reflect.Interface && ht.Kind() != reflect.Pointer
 	}
 	return false
 }
@@ -151,6 +144,98 @@ func declaresInterface(u *unit, name string) bool {
 		}
 	}
 	return false
+}
+
+// staticType returns the type that a variable declared with type, or
+// initial value, x has, when x names it plainly: a compiled package's type
+// or a pointer to one (`strings.Builder`, `&bytes.Buffer{}`,
+// `new(strings.Builder)`, `strings.NewReader(s)`), or a basic type.
+func (s *Session) staticType(u *unit, x ast.Expr) (reflect.Type, bool) {
+	switch x := x.(type) {
+	case *ast.Ident:
+		t, ok := basicTypes[x.Name]
+		return t, ok && x.Obj == nil
+	case *ast.StarExpr:
+		return s.pointerTo(u, x.X)
+	case *ast.UnaryExpr:
+		if _, lit := x.X.(*ast.CompositeLit); lit && x.Op == token.AND {
+			return s.pointerTo(u, x.X)
+		}
+	case *ast.CompositeLit:
+		if x.Type != nil {
+			return s.staticType(u, x.Type)
+		}
+	case *ast.SelectorExpr:
+		return s.hostType(u, x)
+	case *ast.CallExpr:
+		if id, ok := x.Fun.(*ast.Ident); ok && id.Name == "new" && id.Obj == nil && len(x.Args) == 1 {
+			return s.pointerTo(u, x.Args[0])
+		}
+		if f, ok := x.Fun.(*ast.SelectorExpr); ok {
+			if pkg, ok := f.X.(*ast.Ident); ok {
+				if ft, ok := s.packageFunc(u, pkg.Name, f.Sel.Name); ok && ft.NumOut() > 0 {
+					return ft.Out(0), true
+				}
+			}
+		}
+	}
+	return nil, false
+}
+
+func (s *Session) pointerTo(u *unit, x ast.Expr) (reflect.Type, bool) {
+	t, ok := s.staticType(u, x)
+	if !ok {
+		return nil, false
+	}
+	return reflect.PointerTo(t), true
+}
+
+// hostType resolves pkg.T to a compiled package's type.
+func (s *Session) hostType(u *unit, x *ast.SelectorExpr) (reflect.Type, bool) {
+	pkg, ok := x.X.(*ast.Ident)
+	if !ok {
+		return nil, false
+	}
+	path, ok := s.importPaths(u)[pkg.Name]
+	if !ok {
+		return nil, false
+	}
+	sym, ok := s.exports[path+"/"+s.pkgName[path]][x.Sel.Name]
+	if !ok || sym.Kind() != reflect.Pointer || !sym.IsNil() {
+		return nil, false // not a type
+	}
+	return sym.Type().Elem(), true
+}
+
+var basicTypes = map[string]reflect.Type{
+	"bool": reflect.TypeFor[bool](), "string": reflect.TypeFor[string](), "int": reflect.TypeFor[int](),
+	"int64": reflect.TypeFor[int64](), "float64": reflect.TypeFor[float64](), "byte": reflect.TypeFor[byte](),
+	"rune": reflect.TypeFor[rune](),
+}
+
+// neverWaitsVar is NeverWaits for a variable u does not declare in the
+// function at hand: declared by u at package level, or by an earlier cell.
+func (s *Session) neverWaitsVar(u *unit, name string) bool {
+	for _, gd := range varDecls(u) {
+		for _, sp := range gd.Specs {
+			vs := sp.(*ast.ValueSpec)
+			for i, n := range vs.Names {
+				switch {
+				case n.Name != name:
+					continue
+				case vs.Type != nil:
+					t, ok := s.staticType(u, vs.Type)
+					return ok && staticNever(t)
+				case i < len(vs.Values):
+					t, ok := s.staticType(u, vs.Values[i])
+					return ok && staticNever(t)
+				}
+				return false
+			}
+		}
+	}
+	v, ok := s.in.Globals()[name]
+	return ok && staticNever(v.Type())
 }
 
 // results returns the result count of a function u or an earlier cell

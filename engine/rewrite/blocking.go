@@ -63,6 +63,46 @@ type Scope struct {
 	StructVar func(name string) bool
 	// ValueType reports whether a type expression names such a type.
 	ValueType func(t ast.Expr) bool
+	// NeverWaits reports whether a variable declared with type (or
+	// initial value) x can never hold a value whose methods wait: its
+	// calls of wait-named methods need no check at all.
+	NeverWaits func(x ast.Expr) bool
+	// NeverWaitsVar is NeverWaits for a variable declared elsewhere.
+	NeverWaitsVar func(name string) bool
+}
+
+// neverWaits reports whether x is a variable whose declared type or
+// initial value says it never waits (`var sb strings.Builder`,
+// `b := &bytes.Buffer{}`, a *strings.Builder parameter).
+func (sc Scope) neverWaits(x ast.Expr) bool {
+	id, ok := x.(*ast.Ident)
+	if !ok || sc.NeverWaits == nil {
+		return false
+	}
+	if id.Obj == nil {
+		return sc.NeverWaitsVar != nil && sc.NeverWaitsVar(id.Name)
+	}
+	if id.Obj.Kind != ast.Var {
+		return false
+	}
+	switch d := id.Obj.Decl.(type) {
+	case *ast.Field:
+		return sc.NeverWaits(d.Type)
+	case *ast.ValueSpec:
+		if d.Type != nil {
+			return sc.NeverWaits(d.Type)
+		}
+		if i := indexOf(d.Names, id.Name); i >= 0 && i < len(d.Values) {
+			return sc.NeverWaits(d.Values[i])
+		}
+	case *ast.AssignStmt:
+		for i, l := range d.Lhs {
+			if n, ok := l.(*ast.Ident); ok && n.Name == id.Name && len(d.Lhs) == len(d.Rhs) {
+				return sc.NeverWaits(d.Rhs[i])
+			}
+		}
+	}
+	return false
 }
 
 func (sc Scope) isPackage(x ast.Expr) bool {
@@ -246,10 +286,10 @@ func (b *blocker) waits(x ast.Expr) bool {
 }
 
 // receiver returns the receiver of a call of a method named like a wait,
-// or nil.
+// or nil (also when the receiver's declaration shows it never waits).
 func (b *blocker) receiver(c *ast.CallExpr) ast.Expr {
 	s, ok := c.Fun.(*ast.SelectorExpr)
-	if !ok || !waitMethods[s.Sel.Name] || b.scope.isPackage(s.X) {
+	if !ok || !waitMethods[s.Sel.Name] || b.scope.isPackage(s.X) || b.scope.neverWaits(s.X) {
 		return nil
 	}
 	return s.X

@@ -13,6 +13,20 @@ var numbers = regexp.MustCompile(`(_gk[tvxcfn])[0-9]+`)
 // strings.TrimSpace return one result.
 var testScope = Scope{
 	Global: func(string) {},
+	// Variables of type Builder never wait.
+	NeverWaits: func(x ast.Expr) bool {
+		switch u := x.(type) {
+		case *ast.UnaryExpr:
+			x = u.X
+		case *ast.StarExpr:
+			x = u.X
+		}
+		if c, ok := x.(*ast.CompositeLit); ok {
+			x = c.Type
+		}
+		s, ok := x.(*ast.SelectorExpr)
+		return ok && s.Sel.Name == "Builder"
+	},
 	// Named types are value types here, except io.Reader.
 	ValueType: func(t ast.Expr) bool {
 		_, named := t.(*ast.Ident)
@@ -48,6 +62,8 @@ func TestBlocking(t *testing.T) {
 		{"method", "func f() { n, err := r.Read(p) }", []string{"var _gktN *_gk.Thread", "if !_gknN {", "_gktN = _gk.UM(&r, &_gknN)", "n, err := r.Read(p)", "if _gktN != nil {", "_gk.A(_gktN)"}, nil},
 		{"method statement", "func f() { sb.WriteString(\"x\") }", []string{"if _gknN {", `sb.WriteString("x")`, "} else {",
 			"var _gktN *_gk.Thread", "_gktN = _gk.UM(&sb, &_gknN)", `sb.WriteString("x")`, "if _gktN != nil {", "_gk.A(_gktN)"}, []string{"if !_gkn"}},
+		{"receiver declared never waiting", "func f(p *strings.Builder) { var sb strings.Builder; sb.WriteString(\"x\"); b := &strings.Builder{}; b.WriteString(\"y\"); p.WriteString(\"z\") }",
+			[]string{`sb.WriteString("x")`, `b.WriteString("y")`}, []string{"_gk.UM"}},
 		{"method on an index", "func f() { rs[i].Read(p) }", []string{"var _gktN *_gk.Thread", "_gktN = _gk.UM(rs[i], nil)", "rs[i].Read(p)"}, []string{"_gkn"}},
 		{"method argument", "func f() { w.Write(g(x)) }", []string{"_gkvN := g(x)", "_gk.UM(&w, &_gknN)", "w.Write(_gkvN)"}, nil},
 		{"method receiver call", "func f() { err := json.NewDecoder(r).Decode(&v) }",
