@@ -73,25 +73,35 @@ func (s *Session) importPaths(u *unit) map[string]string {
 // composite literal by u (in its file, or among its statements, where some
 // package-level vars move), or a session global of struct kind.
 func (s *Session) structVar(u *unit, name string) bool {
+	if typ, value, ok := varSpec(u, name); ok {
+		if typ != nil {
+			return s.valueType(u, typ)
+		}
+		_, lit := value.(*ast.CompositeLit)
+		return lit
+	}
+	v, ok := s.in.Globals()[name]
+	return ok && v.Kind() == reflect.Struct
+}
+
+// varSpec finds name among the package-level variables u declares: its
+// declared type, else its initial value (both nil when it has neither).
+func varSpec(u *unit, name string) (typ, value ast.Expr, found bool) {
 	for _, gd := range varDecls(u) {
 		for _, sp := range gd.Specs {
 			vs := sp.(*ast.ValueSpec)
 			for i, n := range vs.Names {
 				switch {
 				case n.Name != name:
-					continue
-				case vs.Type != nil:
-					return s.valueType(u, vs.Type)
-				case i < len(vs.Values):
-					_, lit := vs.Values[i].(*ast.CompositeLit)
-					return lit
+				case vs.Type == nil && i < len(vs.Values):
+					return nil, vs.Values[i], true
+				default:
+					return vs.Type, nil, true
 				}
-				return false
 			}
 		}
 	}
-	v, ok := s.in.Globals()[name]
-	return ok && v.Kind() == reflect.Struct
+	return nil, nil, false
 }
 
 // varDecls are u's var declarations at package level and among its
@@ -216,23 +226,12 @@ var basicTypes = map[string]reflect.Type{
 // neverWaitsVar is NeverWaits for a variable u does not declare in the
 // function at hand: declared by u at package level, or by an earlier cell.
 func (s *Session) neverWaitsVar(u *unit, name string) bool {
-	for _, gd := range varDecls(u) {
-		for _, sp := range gd.Specs {
-			vs := sp.(*ast.ValueSpec)
-			for i, n := range vs.Names {
-				switch {
-				case n.Name != name:
-					continue
-				case vs.Type != nil:
-					t, ok := s.staticType(u, vs.Type)
-					return ok && staticNever(t)
-				case i < len(vs.Values):
-					t, ok := s.staticType(u, vs.Values[i])
-					return ok && staticNever(t)
-				}
-				return false
-			}
+	if typ, value, ok := varSpec(u, name); ok {
+		if typ == nil {
+			typ = value
 		}
+		t, ok := s.staticType(u, typ)
+		return ok && staticNever(t)
 	}
 	v, ok := s.in.Globals()[name]
 	return ok && staticNever(v.Type())

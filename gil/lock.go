@@ -26,7 +26,7 @@ type Lock struct {
 	mu     sync.Mutex
 	queue  []*Thread // FIFO of waiters
 	since  int64     // when the holder was granted the lock (ns since epoch)
-	timer  *time.Timer
+	timer  alarm     // the watchdog, made on first use
 	armed  bool
 	totals counters
 	reg    registry

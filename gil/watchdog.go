@@ -1,18 +1,15 @@
 package gil
 
-import (
-	"math"
-	"time"
-)
+import "time"
 
 // The watchdog plays the part of CPython's waiter that does a timed wait of
-// one interval and then sets gil_drop_request. One timer per lock fires when
+// one interval and then sets gil_drop_request. One alarm per lock fires when
 // the holder will have held the lock for an interval; if someone still waits
 // and the holder has not changed, it sets the drop bit. Invariant: while the
-// lock is held and the queue is not empty, the timer is armed to fire no
+// lock is held and the queue is not empty, the alarm is armed to fire no
 // later than since+interval (a hand-off only moves that deadline later).
 
-// armLocked makes sure the timer will fire by the holder's deadline.
+// armLocked makes sure the alarm will fire by the holder's deadline.
 func (l *Lock) armLocked(now int64) {
 	if l.armed || l.holder.Load() == nil {
 		return
@@ -22,7 +19,7 @@ func (l *Lock) armLocked(now int64) {
 		d = 0
 	}
 	if l.timer == nil {
-		l.timer = time.AfterFunc(time.Duration(math.MaxInt64), l.onTimer)
+		l.timer = newAlarm(l.onTimer)
 	}
 	l.armed = true
 	l.timer.Reset(d)
