@@ -65,3 +65,28 @@ func BenchmarkSwitchInterval(b *testing.B) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// BenchmarkWaitMethods is the cost of the rewrite around methods named like
+// I/O waits, per call on an in-memory receiver: a Builder whose type the
+// cell shows (no check), one an interpreted function returns (a test of
+// the call site's variable after the first call), one behind an
+// io.Writer (a run-time check every call), against Len, a method the
+// rewrite leaves alone.
+//
+//	go test -run '^$' -bench WaitMethods ./engine
+func BenchmarkWaitMethods(b *testing.B) {
+	const cell = `import ("io"; "strings")
+func fresh() *strings.Builder { return &strings.Builder{} }
+func declared(n int) int { var sb strings.Builder; for i := 0; i < n; i++ { sb.WriteString("x") }; return sb.Len() }
+func site(n int) int { sb := fresh(); for i := 0; i < n; i++ { sb.WriteString("x") }; return sb.Len() }
+func iface(n int) int { sb := fresh(); var w io.StringWriter = sb; for i := 0; i < n; i++ { w.WriteString("x") }; return sb.Len() }
+func plain(n int) int { sb := fresh(); sb.WriteString("x"); k := 0; for i := 0; i < n; i++ { k += sb.Len() }; return k }`
+	for _, f := range []string{"plain", "declared", "site", "iface"} {
+		b.Run(f, func(b *testing.B) {
+			s := newSession(b)
+			mustRun(b, s, cell)
+			b.ResetTimer()
+			mustRun(b, s, f+"("+itoa(b.N)+");")
+		})
+	}
+}

@@ -28,3 +28,26 @@ func BenchmarkPrunFib25(b *testing.B) {
 		})
 	}
 }
+
+// Hooks around nested calls of compiled functions, with profiling off:
+//
+//	go test -run '^$' -bench PrunNested ./engine
+func BenchmarkPrunNested(b *testing.B) {
+	const cell = `import "strings"
+func count(n int) int { c := 0; for i := 0; i < n; i++ { c += len(strings.TrimSpace(strings.ToLower(" Ab "))) }; return c }
+func define(n int) int { c := 0; for i := 0; i < n; i++ { s := strings.TrimSpace(strings.ToLower(" Ab ")); c += len(s) }; return c }`
+	for _, f := range []string{"count", "define"} {
+		for _, v := range []struct {
+			name    string
+			noHooks bool
+		}{{"nohooks", true}, {"off", false}} {
+			b.Run(f+"/"+v.name, func(b *testing.B) {
+				s := newSession(b)
+				s.noProfileHooks = v.noHooks
+				mustRun(b, s, cell)
+				b.ResetTimer()
+				mustRun(b, s, f+"("+itoa(b.N)+");")
+			})
+		}
+	}
+}

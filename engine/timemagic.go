@@ -3,9 +3,9 @@ package engine
 import (
 	"fmt"
 	"strings"
-	"syscall"
 	"time"
 
+	"gokernel/internal/cputime"
 	"gokernel/magics"
 )
 
@@ -32,25 +32,16 @@ func (s *Session) timeStmt(env magics.Env, call magics.Call, body string) error 
 	if strings.TrimSpace(src) == "" {
 		return magics.Usagef("%%time: nothing to time; usage: %%time STATEMENT")
 	}
-	user0, sys0 := cpuTimes()
+	user0, sys0 := cputime.Process()
 	start := time.Now()
 	if err := env.Run(src); err != nil {
 		return err
 	}
 	wall := time.Since(start)
-	user1, sys1 := cpuTimes()
+	user1, sys1 := cputime.Process()
 	user, sys := user1-user0, sys1-sys0
 	env.Stdout(fmt.Sprintf("CPU times: user %s, sys: %s, total: %s\nWall time: %s\n",
 		magics.FormatDuration(user, 3), magics.FormatDuration(sys, 3),
 		magics.FormatDuration(user+sys, 3), magics.FormatDuration(wall, 3)))
 	return nil
-}
-
-// cpuTimes is the process's user and system CPU time so far.
-func cpuTimes() (user, sys time.Duration) {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0, 0
-	}
-	return time.Duration(ru.Utime.Nano()), time.Duration(ru.Stime.Nano())
 }

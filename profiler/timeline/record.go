@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"gokernel/gil"
+	"gokernel/internal/cputime"
 )
 
 // DefaultEvents is the size of the lock's event ring while recording: at
@@ -79,11 +80,11 @@ func Record(c Config, fn func()) (*Timeline, error) {
 		trace.Stop()
 	}
 	defer stop() // a panic in fn must not leave the tracer running
-	u0, s0 := cpuTimes()
+	u0, s0 := cputime.Process()
 	rec.t0 = time.Now()
 	trace.Log(context.Background(), markerCategory, markerStart)
 	fn()
-	u1, s1 := cpuTimes()
+	u1, s1 := cputime.Process()
 	stop()
 	rec.trace = buf.Bytes()
 	tl, err := build(rec, c)

@@ -1,14 +1,13 @@
 //go:build unix
 
-package timeline
+package cputime
 
 import (
 	"syscall"
 	"time"
 )
 
-// cpuTimes returns the process's user and system CPU time so far.
-func cpuTimes() (user, sys time.Duration) {
+func process() (user, sys time.Duration) {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return 0, 0
