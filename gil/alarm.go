@@ -1,6 +1,9 @@
 package gil
 
-import "time"
+import (
+	"math"
+	"time"
+)
 
 // An alarm calls its function once, a set time after it is reset; a reset
 // replaces the pending deadline, earlier or later. The watchdog needs one
@@ -11,3 +14,6 @@ import "time"
 type alarm interface {
 	Reset(d time.Duration) bool
 }
+
+// timerAlarm is an alarm made of a runtime timer, not yet set.
+func timerAlarm(f func()) alarm { return time.AfterFunc(time.Duration(math.MaxInt64), f) }

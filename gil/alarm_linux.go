@@ -1,31 +1,33 @@
 package gil
 
 import (
-	"runtime"
+	"math"
+	"os"
 	"sync"
-	"sync/atomic"
-	"syscall"
 	"time"
-	"unsafe"
+
+	"golang.org/x/sys/unix"
 )
 
-// On Linux the alarms of all locks are served by one goroutine locked to an
-// OS thread that sleeps in futex(2) until the earliest deadline, with its
-// timer slack at 1 ns, so it wakes within microseconds of the deadline, as
-// CPython's waiter does in pthread_cond_timedwait. Resetting an alarm
-// changes the futex word, which wakes the thread to look at the deadlines
-// again.
+// On Linux the alarms of all locks share one timerfd, set to the earliest
+// deadline. The kernel times it to the microsecond, and a goroutine reads
+// it through Go's network poller, whose epoll_wait returns as soon as the
+// fd is ready, whatever its own millisecond timeout. That goroutine holds
+// no thread and no P while it waits: a thread sleeping in a system call
+// would keep a P from the goroutines running compiled code. Where no
+// timerfd can be made, runtime timers serve.
 
-type futexAlarm struct {
+type fdAlarm struct {
 	f  func()
 	at int64 // deadline on alarmClock; under alarms.mu
 }
 
 var alarms struct {
 	once    sync.Once
+	fd      int
+	file    *os.File // the timerfd; nil where none could be made
 	mu      sync.Mutex
-	pending map[*futexAlarm]bool
-	word    uint32 // the futex word, bumped on every change
+	pending map[*fdAlarm]bool
 }
 
 var alarmEpoch = time.Now()
@@ -34,78 +36,80 @@ func alarmClock() int64 { return int64(time.Since(alarmEpoch)) }
 
 // newAlarm returns an alarm, not yet set.
 func newAlarm(f func()) alarm {
-	alarms.once.Do(func() {
-		alarms.pending = map[*futexAlarm]bool{}
-		go serveAlarms()
-	})
-	return &futexAlarm{f: f}
+	alarms.once.Do(openAlarms)
+	if alarms.file == nil {
+		return timerAlarm(f)
+	}
+	return &fdAlarm{f: f}
+}
+
+func openAlarms() {
+	fd, err := unix.TimerfdCreate(unix.CLOCK_MONOTONIC, unix.TFD_NONBLOCK|unix.TFD_CLOEXEC)
+	if err != nil {
+		return
+	}
+	alarms.fd = fd
+	alarms.file = os.NewFile(uintptr(fd), "gil-alarm") // non-blocking: read through the poller
+	alarms.pending = map[*fdAlarm]bool{}
+	go serveAlarms()
 }
 
 // Reset sets the alarm to fire d from now and reports whether it was
 // pending.
-func (a *futexAlarm) Reset(d time.Duration) bool {
+func (a *fdAlarm) Reset(d time.Duration) bool {
 	alarms.mu.Lock()
+	defer alarms.mu.Unlock()
 	was := alarms.pending[a]
-	a.at = alarmClock() + int64(d)
+	a.at = alarmClock() + min(int64(d), math.MaxInt64/2) // no overflow
 	alarms.pending[a] = true
-	atomic.AddUint32(&alarms.word, 1)
-	alarms.mu.Unlock()
-	futex(&alarms.word, futexWakePrivate, 1, nil)
+	setTimerfdLocked(alarmClock())
 	return was
 }
 
 func serveAlarms() {
-	runtime.LockOSThread() // the slack below belongs to this thread
-	// PR_SET_TIMERSLACK; when refused, the default slack is 50 µs.
-	syscall.RawSyscall(syscall.SYS_PRCTL, 29, 1, 0)
+	var buf [8]byte // the number of expiries
 	for {
-		word := atomic.LoadUint32(&alarms.word)
-		due, wait := takeDue(alarmClock())
-		for _, a := range due {
+		if _, err := alarms.file.Read(buf[:]); err != nil && err != unix.EAGAIN {
+			panic("gil: reading the alarm timerfd: " + err.Error())
+		}
+		for _, a := range takeDue() {
 			a.f()
 		}
-		if len(due) > 0 {
-			// The functions may have readied goroutines onto this
-			// thread's P, where they would wait while the thread sleeps
-			// in a system call: yielding hands the P over to them.
-			runtime.Gosched()
-			continue
-		}
-		var ts *syscall.Timespec
-		if wait >= 0 {
-			t := syscall.NsecToTimespec(wait)
-			ts = &t
-		}
-		// Returns at the deadline, on a wake, at once when the word has
-		// changed since it was read, or on a signal: each case loops.
-		futex(&alarms.word, futexWaitPrivate, word, ts)
 	}
 }
 
-// takeDue removes and returns the alarms due at now, and how long until the
-// next one is (-1 when none is pending).
-func takeDue(now int64) (due []*futexAlarm, wait int64) {
+// takeDue removes and returns the alarms that are due, and sets the timerfd
+// for the next one.
+func takeDue() []*fdAlarm {
 	alarms.mu.Lock()
 	defer alarms.mu.Unlock()
-	wait = -1
+	now := alarmClock()
+	var due []*fdAlarm
 	for a := range alarms.pending {
-		switch d := a.at - now; {
-		case d <= 0:
+		if a.at <= now {
 			delete(alarms.pending, a)
 			due = append(due, a)
-		case wait < 0 || d < wait:
-			wait = d
 		}
 	}
-	return due, wait
+	setTimerfdLocked(now)
+	return due
 }
 
-const (
-	futexWaitPrivate = 128 // FUTEX_WAIT | FUTEX_PRIVATE_FLAG
-	futexWakePrivate = 129 // FUTEX_WAKE | FUTEX_PRIVATE_FLAG
-)
-
-func futex(addr *uint32, op int, val uint32, ts *syscall.Timespec) {
-	syscall.Syscall6(syscall.SYS_FUTEX, uintptr(unsafe.Pointer(addr)), uintptr(op), uintptr(val),
-		uintptr(unsafe.Pointer(ts)), 0, 0)
+// setTimerfdLocked sets the timerfd to the earliest pending deadline, or
+// disarms it when none is pending.
+func setTimerfdLocked(now int64) {
+	next := int64(-1)
+	for a := range alarms.pending {
+		if next < 0 || a.at < next {
+			next = a.at
+		}
+	}
+	var spec unix.ItimerSpec
+	if next >= 0 {
+		// A zero value disarms: a deadline already past is 1 ns away.
+		spec.Value = unix.NsecToTimespec(max(next-now, 1))
+	}
+	if err := unix.TimerfdSettime(alarms.fd, 0, &spec, nil); err != nil {
+		panic("gil: setting the alarm timerfd: " + err.Error())
+	}
 }

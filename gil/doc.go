@@ -41,8 +41,8 @@
 //
 // When a goroutine waits and the holder has held the lock for at least the
 // switch interval (default 5 ms), a watchdog alarm sets the drop bit (on
-// Linux a thread sleeping in futex(2), which wakes within tens of
-// microseconds where Go's timers may be a millisecond late). At its
+// Linux a timerfd read through the network poller, which fires within tens
+// of microseconds where Go's timers may be a millisecond late). At its
 // next checkpoint the holder hands the lock to the first waiter and queues
 // again at the tail: it cannot take the lock back before another goroutine
 // has run (forced switching). Every grant clears the bit.

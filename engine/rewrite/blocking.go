@@ -45,6 +45,7 @@ func Blocking(n ast.Node, pkg string, sc Scope) {
 		}
 		return true
 	})
+	fuse(n, pkg)
 }
 
 // Scope is what the rewrite knows of the names a cell uses.

@@ -102,3 +102,41 @@ func TestBlocking(t *testing.T) {
 		})
 	}
 }
+
+// lines joins a rendered file's lines, whatever their indentation.
+var lines = regexp.MustCompile(`\n[\t\n]*`)
+
+// Waits in a row share one release: the lock is not taken back between
+// them, only after the last.
+func TestFuse(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      []string // in this order
+		not       []string
+	}{
+		{"send then receive", "func f() {\n c <- 1\n <-d\n}",
+			[]string{"_gktN := _gk.U()", "c <- 1 / _gktN := _gktN / <-d / _gk.A(_gktN)"}, nil},
+		{"three in a row", "func f() {\n c <- 1\n <-d\n e <- 2\n}",
+			[]string{"_gk.U()", "c <- 1 / _gktN := _gktN / <-d / _gktN := _gktN / e <- 2 / _gk.A(_gktN) / }"}, nil},
+		{"code between", "func f() {\n c <- 1\n x++\n <-d\n}",
+			[]string{"c <- 1", "_gk.A(_gktN)", "x++", "_gktN := _gk.U()", "<-d"}, []string{"_gktN := _gktN"}},
+		{"range body", "func f() {\n for v := range c {\n d <- v\n }\n}",
+			[]string{"for v := range _gkxN {", "_gktN := _gktN / if !_gkcN { / _gktN = _gk.U()", "d <- v",
+				"if !_gkcN { / _gk.A(_gktN) / } / }", "_gk.A(_gktN)"}, []string{"if _gkcN"}},
+		{"range body with code", "func f() {\n for v := range c {\n x += v\n d <- x\n }\n}",
+			[]string{"if _gkcN { / _gk.A(_gktN)", "x += v", "_gktN := _gk.U()", "d <- x", "if !_gkcN { / _gk.A(_gktN)"}, nil},
+		{"method waits keep their own", "func f() {\n c <- 1\n r.Read(p)\n}",
+			[]string{"c <- 1 / _gk.A(_gktN)", "_gk.UM("}, []string{"_gktN := _gktN"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := render(t, tt.src, func(p *parsedFile) { Blocking(p.File, "_gk", testScope) })
+			out = numbers.ReplaceAllString(out, "${1}N")
+			checkRendered(t, lines.ReplaceAllString(out, " / "), tt.want, tt.not)
+		})
+	}
+	// A variable that may be nil while the lock is held (what RU returns
+	// for a slice) is not passed on.
+	out := render(t, "func f() { _gkt1 := _gk.RU(xs); _gk.A(_gkt1); _gkt2 := _gk.U() }", func(p *parsedFile) { fuse(p.File, "_gk") })
+	checkRendered(t, out, []string{"_gk.A(_gkt1)", "_gkt2 := _gk.U()"}, nil)
+}
