@@ -2,10 +2,13 @@ package engine
 
 import (
 	"fmt"
+	"slices"
 	"testing"
+	"time"
 )
 
-// Checkpoint overhead: compare the "checkpoints" and "none" variants.
+// Checkpoint overhead: compare the "checkpoints" and "none" variants, or
+// see BenchmarkCheckpointOverhead.
 //
 //	go test -run '^$' -bench . ./engine
 
@@ -45,6 +48,61 @@ func benchCell(b *testing.B, setup, call string) {
 func BenchmarkFib25(b *testing.B) { benchCell(b, fibCell, "fib(25);") }
 
 func BenchmarkFloatLoop1e7(b *testing.B) { benchCell(b, floatCell, "floats(10000000);") }
+
+// BenchmarkCheckpointOverhead compares a session with checkpoints and the
+// lock against one with neither, by pairedRatio, and reports the
+// difference as %overhead. One op is one pair of runs; ask for a hundred
+// or more:
+//
+//	go test -run '^$' -bench Overhead -benchtime 151x ./engine
+func BenchmarkCheckpointOverhead(b *testing.B) {
+	for _, c := range []struct{ name, setup, call string }{
+		{"fib22", fibCell, "fib(22);"},
+		{"floats3e6", floatCell, "floats(3000000);"},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			var s [2]*Session // with checkpoints, without
+			for i := range s {
+				s[i] = newSession(b)
+				s[i].noCheckpoints = i == 1
+				s[i].lock.SetEnabled(i == 0)
+				mustRun(b, s[i], c.setup)
+			}
+			r := pairedRatio(b, [2]pairedRun{{s[0], c.call}, {s[1], c.call}})
+			b.ReportMetric((r-1)*100, "%overhead")
+		})
+	}
+}
+
+// A pairedRun is a call and the session it runs in.
+type pairedRun struct {
+	s    *Session
+	call string
+}
+
+// pairedRatio runs the two calls alternately, b.N times each, and returns
+// the median ratio of the first's time to the second's in adjacent runs:
+// on a shared machine the load drifts less between two adjacent runs than
+// between two benchmarks, which made separate benchmarks differ by ±10 %.
+func pairedRatio(b *testing.B, runs [2]pairedRun) float64 {
+	for _, r := range runs {
+		mustRun(b, r.s, r.call) // warm up
+	}
+	b.ResetTimer()
+	ratios := make([]float64, 0, b.N)
+	for i := range b.N {
+		var d [2]time.Duration
+		for k := range 2 {
+			j := (i + k) % 2 // alternate which goes first
+			start := time.Now()
+			mustRun(b, runs[j].s, runs[j].call)
+			d[j] = time.Since(start)
+		}
+		ratios = append(ratios, float64(d[0])/float64(d[1]))
+	}
+	slices.Sort(ratios)
+	return ratios[len(ratios)/2]
+}
 
 // BenchmarkPrintln100k measures `for i := 0; i < 100000; i++ { fmt.Println(i) }`
 // in the engine alone (the Output only collects the text).

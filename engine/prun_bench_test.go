@@ -29,6 +29,24 @@ func BenchmarkPrunFib25(b *testing.B) {
 	}
 }
 
+// BenchmarkPrunOverhead compares, by pairedRatio, fib(22) with the
+// profiler's hooks and no profile running against an engine without the
+// hooks (%overhead-off), and under %prun against no profile (x-on):
+//
+//	go test -run '^$' -bench PrunOverhead -benchtime 151x ./engine
+func BenchmarkPrunOverhead(b *testing.B) {
+	var s [2]*Session // with hooks, without
+	for i := range s {
+		s[i] = newSession(b)
+		s[i].noProfileHooks = i == 1
+		mustRun(b, s[i], fibCell)
+	}
+	off := pairedRatio(b, [2]pairedRun{{s[0], "fib(22);"}, {s[1], "fib(22);"}})
+	on := pairedRatio(b, [2]pairedRun{{s[0], "%prun -q fib(22)"}, {s[0], "fib(22);"}})
+	b.ReportMetric((off-1)*100, "%overhead-off")
+	b.ReportMetric(on, "x-on")
+}
+
 // Hooks around nested calls of compiled functions, with profiling off:
 //
 //	go test -run '^$' -bench PrunNested ./engine

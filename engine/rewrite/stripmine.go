@@ -5,15 +5,18 @@ import (
 	"go/token"
 )
 
-// chunkSize is how many iterations of a strip-mined loop run between two
-// checkpoints, and maxBodyNodes the largest body (in syntax nodes) that is
-// strip-mined: together they bound the time between checkpoints to some
-// 10k interpreted steps (tens of µs; a larger body pays a per-iteration
-// checkpoint in proportion anyway). A chunk costs about eight steps more
-// than its iterations, under 2 % of the smallest body's 128 iterations.
+// A chunk of a strip-mined loop runs chunkNodes syntax nodes of its body
+// between two checkpoints: chunkNodes / (body size) iterations, at least
+// minChunk and at most maxChunk (1024; see chunk_race.go); bodies over
+// maxBodyNodes are left alone. That bounds the time between checkpoints to
+// some 10k interpreted steps (tens of µs, well under a switch interval),
+// while a chunk's own cost, about eight steps, stays near 1 % of the
+// smallest body's 1024 iterations (at a fixed 128 it was 3–5 % of a float
+// loop).
 const (
-	chunkSize    = 128
-	maxBodyNodes = 64
+	chunkNodes   = 8192
+	minChunk     = 128
+	maxBodyNodes = chunkNodes / minChunk
 )
 
 // stripMine turns a counting loop whose iterations are short into a loop
@@ -26,7 +29,7 @@ const (
 //	for i := 0; i < n; {
 //		_gkl := i
 //		_gkl = n
-//		if _gkl-i > 128 { _gkl = i + 128 }
+//		if _gkl-i > CHUNK { _gkl = i + CHUNK }
 //		for ; i < _gkl; i++ { body }
 //	}
 //
@@ -41,22 +44,27 @@ const (
 // the whole rest of the loop: still correct, only not interruptible.
 func stripMine(f *ast.ForStmt) *ast.ForStmt {
 	i, n, ok := countingLoop(f)
-	if !ok || !shortBody(f.Body, i, n) {
+	if !ok {
 		return nil
 	}
+	nodes, ok := shortBody(f.Body, i, n)
+	if !ok {
+		return nil
+	}
+	size := min(max(chunkNodes/nodes, minChunk), maxChunk)
 	pos := f.For
 	id := func(name string) *ast.Ident { return &ast.Ident{NamePos: pos, Name: name} }
 	lim := "_gkl"
 	inner := &ast.ForStmt{For: pos, Cond: &ast.BinaryExpr{X: id(i), OpPos: pos, Op: token.LSS, Y: id(lim)},
 		Post: f.Post, Body: f.Body}
-	chunk := &ast.BinaryExpr{X: id(i), OpPos: pos, Op: token.ADD, Y: intLit(chunkSize, pos)}
+	chunk := &ast.BinaryExpr{X: id(i), OpPos: pos, Op: token.ADD, Y: intLit(size, pos)}
 	f.Post = nil
 	f.Body = &ast.BlockStmt{Lbrace: f.Body.Lbrace, Rbrace: f.Body.Rbrace, List: []ast.Stmt{
 		&ast.AssignStmt{Lhs: []ast.Expr{id(lim)}, TokPos: pos, Tok: token.DEFINE, Rhs: []ast.Expr{id(i)}},
 		&ast.AssignStmt{Lhs: []ast.Expr{id(lim)}, TokPos: pos, Tok: token.ASSIGN, Rhs: []ast.Expr{bound(f)}},
 		&ast.IfStmt{If: pos,
 			Cond: &ast.BinaryExpr{X: &ast.BinaryExpr{X: id(lim), OpPos: pos, Op: token.SUB, Y: id(i)},
-				OpPos: pos, Op: token.GTR, Y: intLit(chunkSize, pos)},
+				OpPos: pos, Op: token.GTR, Y: intLit(size, pos)},
 			Body: &ast.BlockStmt{Lbrace: pos, Rbrace: pos, List: []ast.Stmt{
 				&ast.AssignStmt{Lhs: []ast.Expr{id(lim)}, TokPos: pos, Tok: token.ASSIGN, Rhs: []ast.Expr{chunk}},
 			}}},
@@ -109,9 +117,9 @@ var boundedCalls = map[string]bool{
 	"len": true, "cap": true, "real": true, "imag": true, "complex": true,
 }
 
-// shortBody reports whether body qualifies (see stripMine); i and n are
-// the names it must leave alone.
-func shortBody(body *ast.BlockStmt, i, n string) bool {
+// shortBody reports whether body qualifies (see stripMine), and its size
+// in syntax nodes; i and n are the names it must leave alone.
+func shortBody(body *ast.BlockStmt, i, n string) (int, bool) {
 	ok, nodes := true, 0
 	touches := func(x ast.Expr) bool {
 		switch x := x.(type) {
@@ -147,5 +155,5 @@ func shortBody(body *ast.BlockStmt, i, n string) bool {
 		}
 		return ok
 	})
-	return ok && nodes <= maxBodyNodes
+	return nodes, ok && nodes <= maxBodyNodes
 }

@@ -1,6 +1,7 @@
 package rewrite
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -55,12 +56,29 @@ func TestStripMineShape(t *testing.T) {
 		"for i := 0; i < n; {",
 		"_gkl := i",
 		"_gkl = n",
-		"if _gkl-i > 128 {",
-		"_gkl = i + 128",
+		fmt.Sprintf("if _gkl-i > %d {", maxChunk),
+		fmt.Sprintf("_gkl = i + %d", maxChunk),
 		"for ; i < _gkl; i++ {\n\t\t\tx += 1.5",
 	} {
 		if !strings.Contains(out, want) {
 			t.Fatalf("missing %q in:\n%s", want, out)
+		}
+	}
+}
+
+// Chunks shrink as bodies grow, so that each runs about as many steps.
+func TestStripMineChunks(t *testing.T) {
+	for _, tt := range []struct {
+		body  string
+		chunk int
+	}{
+		{"x += 1.5", maxChunk}, // 4 nodes: capped
+		{strings.Repeat("x += a[i] * b[i];", 3), min(292, maxChunk)}, // 28 nodes
+		{strings.Repeat("x += a[i] * b[i];", 7), minChunk},           // 64 nodes: the floor
+	} {
+		out := render(t, "func f() {\nfor i := 0; i < n; i++ {"+tt.body+"}\n}", func(p *parsedFile) { Checkpoints(p.File, "_gk") })
+		if want := fmt.Sprintf("_gkl = i + %d", tt.chunk); !strings.Contains(out, want) {
+			t.Errorf("missing %q in:\n%s", want, out)
 		}
 	}
 }
