@@ -47,25 +47,26 @@ func BenchmarkPrunOverhead(b *testing.B) {
 	b.ReportMetric(on, "x-on")
 }
 
-// Hooks around nested calls of compiled functions, with profiling off:
+// BenchmarkPrunNested compares, by pairedRatio, loops of nested calls of
+// compiled functions with the hooks around them and profiling off against
+// an engine without the hooks:
 //
-//	go test -run '^$' -bench PrunNested ./engine
+//	go test -run '^$' -bench PrunNested -benchtime 151x ./engine
 func BenchmarkPrunNested(b *testing.B) {
 	const cell = `import "strings"
 func count(n int) int { c := 0; for i := 0; i < n; i++ { c += len(strings.TrimSpace(strings.ToLower(" Ab "))) }; return c }
 func define(n int) int { c := 0; for i := 0; i < n; i++ { s := strings.TrimSpace(strings.ToLower(" Ab ")); c += len(s) }; return c }`
 	for _, f := range []string{"count", "define"} {
-		for _, v := range []struct {
-			name    string
-			noHooks bool
-		}{{"nohooks", true}, {"off", false}} {
-			b.Run(f+"/"+v.name, func(b *testing.B) {
-				s := newSession(b)
-				s.noProfileHooks = v.noHooks
-				mustRun(b, s, cell)
-				b.ResetTimer()
-				mustRun(b, s, f+"("+itoa(b.N)+");")
-			})
-		}
+		b.Run(f, func(b *testing.B) {
+			var s [2]*Session // with hooks, without
+			for i := range s {
+				s[i] = newSession(b)
+				s[i].noProfileHooks = i == 1
+				mustRun(b, s[i], cell)
+			}
+			call := f + "(20000);"
+			r := pairedRatio(b, [2]pairedRun{{s[0], call}, {s[1], call}})
+			b.ReportMetric((r-1)*100, "%overhead-off")
+		})
 	}
 }

@@ -45,7 +45,7 @@ type NativeHooks struct {
 // variables (nested statements are run in frames of their own, see
 // OwnFrames).
 func NativeCalls(n ast.Node, h NativeHooks) {
-	nc := &nativeCalls{NativeHooks: h, done: map[ast.Stmt]bool{}}
+	nc := &nativeCalls{NativeHooks: h, done: map[ast.Stmt]bool{}, guards: map[*ast.IfStmt]bool{}}
 	nc.h = &hoister{take: nc.isNative, wrap: nc.wrap, single: h.Scope.single, strict: true, done: nc.done}
 	top, _ := n.(*ast.BlockStmt)
 	ast.Inspect(n, func(n ast.Node) bool {
@@ -68,6 +68,7 @@ type nativeCalls struct {
 	done      map[ast.Stmt]bool
 	top       bool // rewriting the cell's top-level statements: nothing moves
 	unguarded bool // in the profiled copy of a statement: hooks without tests
+	guards    map[*ast.IfStmt]bool
 }
 
 func (nc *nativeCalls) list(in []ast.Stmt) []ast.Stmt {
@@ -79,6 +80,22 @@ func (nc *nativeCalls) list(in []ast.Stmt) []ast.Stmt {
 		}
 		pos := s.Pos() // before the rewrite moves its first node
 		out = append(out, stamp(nc.stmt(s), pos)...)
+	}
+	return nc.mergeGuards(out)
+}
+
+// mergeGuards joins guards that follow each other, the exit hook of one
+// moved call and the enter hook of the next: one test instead of two.
+func (nc *nativeCalls) mergeGuards(list []ast.Stmt) []ast.Stmt {
+	out := list[:0:0]
+	for _, s := range list {
+		if g, ok := s.(*ast.IfStmt); ok && nc.guards[g] && len(out) > 0 {
+			if prev, ok := out[len(out)-1].(*ast.IfStmt); ok && nc.guards[prev] {
+				prev.Body.List = append(prev.Body.List, g.Body.List...)
+				continue
+			}
+		}
+		out = append(out, s)
 	}
 	return out
 }
@@ -216,6 +233,7 @@ func (nc *nativeCalls) guard(pos token.Pos, body ...ast.Stmt) ast.Stmt {
 		}
 		return &ast.BlockStmt{Lbrace: pos, List: body, Rbrace: pos}
 	}
-	return &ast.IfStmt{If: pos, Cond: nc.Cond(pos),
-		Body: &ast.BlockStmt{Lbrace: pos, List: body, Rbrace: pos}}
+	g := &ast.IfStmt{If: pos, Cond: nc.Cond(pos), Body: &ast.BlockStmt{Lbrace: pos, List: body, Rbrace: pos}}
+	nc.guards[g] = true
+	return g
 }

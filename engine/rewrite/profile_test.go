@@ -130,6 +130,12 @@ func TestNativeCalls(t *testing.T) {
 	e, x := hooks("strings2.Split")
 	order = append(order, e, "defer "+x, "return strings2.Split(s, \",\")")
 	checkRendered(t, out, order, []string{"_gkne(" + fmt.Sprint(len(ids)) + ")"})
+	// One test serves the exit of a moved call and the enter of the next.
+	_, trimExit := hooks("strings.TrimSpace")
+	upperEnter, _ := hooks("strings.ToUpper")
+	if !strings.Contains(out, "if _gkpf {\n\t\t"+trimExit+"\n\t\t"+upperEnter+"\n\t}") {
+		t.Errorf("%s and %s are not behind one test:\n%s", trimExit, upperEnter, out)
+	}
 }
 
 func TestFuncName(t *testing.T) {
