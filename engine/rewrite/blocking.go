@@ -34,17 +34,7 @@ import (
 func Blocking(n ast.Node, pkg string, sc Scope) {
 	b := &blocker{pkg: pkg, scope: sc, done: map[ast.Stmt]bool{}}
 	b.h = &hoister{take: b.waits, wrap: b.wrap, single: sc.single, shortCircuit: true, done: b.done}
-	ast.Inspect(n, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.BlockStmt:
-			n.List = b.list(n.List)
-		case *ast.CaseClause:
-			n.Body = b.list(n.Body)
-		case *ast.CommClause:
-			n.Body = b.list(n.Body)
-		}
-		return true
-	})
+	eachList(n, b.list)
 	fuse(n, pkg)
 }
 

@@ -29,17 +29,7 @@ func fuse(n ast.Node, pkg string) {
 		return true
 	})
 	f := fuser{pkg: pkg, released: released}
-	ast.Inspect(n, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.BlockStmt:
-			n.List = f.list(n.List)
-		case *ast.CaseClause:
-			n.Body = f.list(n.Body)
-		case *ast.CommClause:
-			n.Body = f.list(n.Body)
-		}
-		return true
-	})
+	eachList(n, f.list)
 }
 
 type fuser struct {

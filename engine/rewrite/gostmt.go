@@ -33,16 +33,11 @@ var builtins = map[string]bool{
 // itself.
 func GoStmts(n ast.Node, pkg string, sc Scope) {
 	ast.Inspect(n, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.BlockStmt:
-			replaceGo(n.List, pkg, sc)
-		case *ast.CaseClause:
-			replaceGo(n.Body, pkg, sc)
-		case *ast.CommClause:
-			replaceGo(n.Body, pkg, sc)
-		case *ast.LabeledStmt:
-			if g, ok := n.Stmt.(*ast.GoStmt); ok {
-				n.Stmt = goBlock(g, pkg, sc)
+		if l := stmtList(n); l != nil {
+			replaceGo(*l, pkg, sc)
+		} else if ls, ok := n.(*ast.LabeledStmt); ok {
+			if g, ok := ls.Stmt.(*ast.GoStmt); ok {
+				ls.Stmt = goBlock(g, pkg, sc)
 			}
 		}
 		return true

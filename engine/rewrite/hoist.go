@@ -328,3 +328,28 @@ func (h *hoister) withInit(s ast.Stmt, init *ast.Stmt, cond *ast.Expr, ifs *ast.
 	list := append(h.mark(initStmts), pre...)
 	return []ast.Stmt{&ast.BlockStmt{List: append(list, s)}}
 }
+
+// stmtList returns the statement list n holds: a block's, or a case or
+// select clause's body; nil for other nodes.
+func stmtList(n ast.Node) *[]ast.Stmt {
+	switch n := n.(type) {
+	case *ast.BlockStmt:
+		return &n.List
+	case *ast.CaseClause:
+		return &n.Body
+	case *ast.CommClause:
+		return &n.Body
+	}
+	return nil
+}
+
+// eachList replaces every statement list under n, outermost first, by what
+// f makes of it; the walk goes on into the new statements.
+func eachList(n ast.Node, f func([]ast.Stmt) []ast.Stmt) {
+	ast.Inspect(n, func(n ast.Node) bool {
+		if l := stmtList(n); l != nil {
+			*l = f(*l)
+		}
+		return true
+	})
+}

@@ -49,14 +49,9 @@ func NativeCalls(n ast.Node, h NativeHooks) {
 	nc.h = &hoister{take: nc.isNative, wrap: nc.wrap, single: h.Scope.single, strict: true, done: nc.done}
 	top, _ := n.(*ast.BlockStmt)
 	ast.Inspect(n, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.BlockStmt:
-			nc.top = n == top
-			n.List = nc.list(n.List)
-		case *ast.CaseClause:
-			n.Body = nc.list(n.Body)
-		case *ast.CommClause:
-			n.Body = nc.list(n.Body)
+		if l := stmtList(n); l != nil {
+			nc.top = n == ast.Node(top)
+			*l = nc.list(*l)
 		}
 		return true
 	})

@@ -67,7 +67,7 @@ func fixContinues(body *ast.BlockStmt, label string, release func() ast.Stmt) {
 	var walk func(n ast.Node, nested bool)
 	walk = func(n ast.Node, nested bool) {
 		ast.Inspect(n, func(c ast.Node) bool {
-			switch c := c.(type) {
+			switch c.(type) {
 			case *ast.FuncLit:
 				return false
 			case *ast.ForStmt, *ast.RangeStmt:
@@ -75,12 +75,9 @@ func fixContinues(body *ast.BlockStmt, label string, release func() ast.Stmt) {
 					walk(c, true)
 					return false
 				}
-			case *ast.BlockStmt:
-				replaceContinues(c.List, label, nested, release, seen)
-			case *ast.CaseClause:
-				replaceContinues(c.Body, label, nested, release, seen)
-			case *ast.CommClause:
-				replaceContinues(c.Body, label, nested, release, seen)
+			}
+			if l := stmtList(c); l != nil {
+				replaceContinues(*l, label, nested, release, seen)
 			}
 			return true
 		})

@@ -41,12 +41,10 @@ func (s *splitter) walk(root ast.Node) {
 		case *ast.FuncLit:
 			s.function(nil, n.Type, n.Body)
 			return false
-		case *ast.BlockStmt:
-			n.List = s.list(n.List, s.params[n])
-		case *ast.CaseClause:
-			n.Body = s.list(n.Body, nil)
-		case *ast.CommClause:
-			n.Body = s.list(n.Body, nil)
+		}
+		if l := stmtList(n); l != nil {
+			b, _ := n.(*ast.BlockStmt) // a function's body has its parameters
+			*l = s.list(*l, s.params[b])
 		}
 		return true
 	})
