@@ -7,11 +7,6 @@ import (
 	"time"
 )
 
-// Checkpoint overhead: compare the "checkpoints" and "none" variants, or
-// see BenchmarkCheckpointOverhead.
-//
-//	go test -run '^$' -bench . ./engine
-
 const fibCell = `func fib(n int) int {
 	if n < 2 {
 		return n
@@ -27,38 +22,16 @@ const floatCell = `func floats(n int) float64 {
 	return x
 }`
 
-func benchCell(b *testing.B, setup, call string) {
-	for _, variant := range []struct {
-		name string
-		off  bool
-	}{{"checkpoints", false}, {"none", true}} {
-		b.Run(variant.name, func(b *testing.B) {
-			s := newSession(b)
-			s.noCheckpoints = variant.off
-			s.lock.SetEnabled(!variant.off) // the baseline: no lock, no checkpoints
-			mustRun(b, s, setup)
-			b.ResetTimer()
-			for range b.N {
-				mustRun(b, s, call)
-			}
-		})
-	}
-}
-
-func BenchmarkFib25(b *testing.B) { benchCell(b, fibCell, "fib(25);") }
-
-func BenchmarkFloatLoop1e7(b *testing.B) { benchCell(b, floatCell, "floats(10000000);") }
-
 // BenchmarkCheckpointOverhead compares a session with checkpoints and the
 // lock against one with neither, by pairedRatio, and reports the
-// difference as %overhead. One op is one pair of runs; ask for a hundred
+// difference as %overhead. One op is one pair of runs; ask for fifty
 // or more:
 //
-//	go test -run '^$' -bench Overhead -benchtime 151x ./engine
+//	go test -run '^$' -bench Overhead -benchtime 61x ./engine
 func BenchmarkCheckpointOverhead(b *testing.B) {
 	for _, c := range []struct{ name, setup, call string }{
-		{"fib22", fibCell, "fib(22);"},
-		{"floats3e6", floatCell, "floats(3000000);"},
+		{"fib25", fibCell, "fib(25);"},
+		{"floats1e7", floatCell, "floats(10000000);"},
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			var s [2]*Session // with checkpoints, without

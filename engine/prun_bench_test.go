@@ -2,38 +2,11 @@ package engine
 
 import "testing"
 
-// Profiler overhead on recursive fib:
-//
-//	go test -run '^$' -bench Prun ./engine
-//
-// "nohooks" is the engine without the profiler's hooks, "off" with them
-// and no profile running, "on" under %prun.
-func BenchmarkPrunFib25(b *testing.B) {
-	for _, v := range []struct {
-		name, call string
-		noHooks    bool
-	}{
-		{"nohooks", "fib(25);", true},
-		{"off", "fib(25);", false},
-		{"on", "%prun -q fib(25)", false},
-	} {
-		b.Run(v.name, func(b *testing.B) {
-			s := newSession(b)
-			s.noProfileHooks = v.noHooks
-			mustRun(b, s, fibCell)
-			b.ResetTimer()
-			for range b.N {
-				mustRun(b, s, v.call)
-			}
-		})
-	}
-}
-
-// BenchmarkPrunOverhead compares, by pairedRatio, fib(22) with the
+// BenchmarkPrunOverhead compares, by pairedRatio, fib(25) with the
 // profiler's hooks and no profile running against an engine without the
 // hooks (%overhead-off), and under %prun against no profile (x-on):
 //
-//	go test -run '^$' -bench PrunOverhead -benchtime 151x ./engine
+//	go test -run '^$' -bench PrunOverhead -benchtime 61x ./engine
 func BenchmarkPrunOverhead(b *testing.B) {
 	var s [2]*Session // with hooks, without
 	for i := range s {
@@ -41,8 +14,8 @@ func BenchmarkPrunOverhead(b *testing.B) {
 		s[i].noProfileHooks = i == 1
 		mustRun(b, s[i], fibCell)
 	}
-	off := pairedRatio(b, [2]pairedRun{{s[0], "fib(22);"}, {s[1], "fib(22);"}})
-	on := pairedRatio(b, [2]pairedRun{{s[0], "%prun -q fib(22)"}, {s[0], "fib(22);"}})
+	off := pairedRatio(b, [2]pairedRun{{s[0], "fib(25);"}, {s[1], "fib(25);"}})
+	on := pairedRatio(b, [2]pairedRun{{s[0], "%prun -q fib(25)"}, {s[0], "fib(25);"}})
 	b.ReportMetric((off-1)*100, "%overhead-off")
 	b.ReportMetric(on, "x-on")
 }
@@ -51,7 +24,7 @@ func BenchmarkPrunOverhead(b *testing.B) {
 // compiled functions with the hooks around them and profiling off against
 // an engine without the hooks:
 //
-//	go test -run '^$' -bench PrunNested -benchtime 151x ./engine
+//	go test -run '^$' -bench PrunNested -benchtime 61x ./engine
 func BenchmarkPrunNested(b *testing.B) {
 	const cell = `import "strings"
 func count(n int) int { c := 0; for i := 0; i < n; i++ { c += len(strings.TrimSpace(strings.ToLower(" Ab "))) }; return c }

@@ -56,7 +56,7 @@ func BenchmarkAlarmLateness(b *testing.B) {
 	}()
 	kinds := map[string]func(func()) alarm{
 		"alarm": newAlarm,
-		"timer": func(f func()) alarm { return time.AfterFunc(time.Hour, f) },
+		"timer": timerAlarm,
 	}
 	for name, mk := range kinds {
 		b.Run(name, func(b *testing.B) {
