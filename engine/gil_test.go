@@ -3,6 +3,7 @@ package engine
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -128,6 +129,19 @@ func wall(t *testing.T, s *Session, code string) time.Duration {
 	return time.Since(start)
 }
 
+// timed runs k goroutines each calling work and returns how long they took
+// as the cell itself measured it, leaving out parsing and compiling the cell:
+// under the race detector that is a sizeable part of a short run.
+func timed(t *testing.T, s *Session, k int, work string) time.Duration {
+	t.Helper()
+	res, _ := runWithin(t, s, fmt.Sprintf("func() int64 { start := time.Now()\n%s\nreturn int64(time.Since(start)) }()", parallelCell(k, work)))
+	n, err := strconv.ParseInt(plain(res), 10, 64)
+	if err != nil {
+		t.Fatalf("timed cell returned %q", plain(res))
+	}
+	return time.Duration(n)
+}
+
 // parallelCell runs k goroutines each calling work and waits for them.
 func parallelCell(k int, work string) string {
 	return fmt.Sprintf(`{ var wg sync.WaitGroup
@@ -139,7 +153,8 @@ wg.Wait() }`, k, work)
 // none meets its expectation: the machine is shared, so one run may be slowed
 // down by others, but a lock that does not work fails every run. A
 // measurement returns inconclusive when compiled Go itself found no free
-// core at that moment; when every run is inconclusive the test is skipped.
+// core in it: then neither parallel runs nor their absence say anything of
+// the lock. When every run is inconclusive the test is skipped.
 func retry(t *testing.T, measure func() (ok, inconclusive bool, report string)) {
 	t.Helper()
 	var reports []string
@@ -161,30 +176,56 @@ func retry(t *testing.T, measure func() (ok, inconclusive bool, report string)) 
 	t.Errorf("no run met the expectation:\n%s", strings.Join(reports, "\n"))
 }
 
+// fastest runs the measurements one after another, round after round, and
+// keeps each one's shortest time. Other programs on a shared machine only
+// ever add time, so the shortest is the least disturbed run; short rounds
+// give every measurement several chances at a quiet moment, where one long
+// run of each would let a busy spell decide a ratio.
+func fastest(rounds int, measures ...func() time.Duration) []time.Duration {
+	best := make([]time.Duration, len(measures))
+	for range rounds {
+		for i, m := range measures {
+			if d := m(); best[i] == 0 || d < best[i] {
+				best[i] = d
+			}
+		}
+	}
+	return best
+}
+
 // hostParallel is how long two goroutines of compiled Go take for the work
 // one does alone: about 1 when two cores are free, 2 when only one is.
-func hostParallel() float64 {
-	burn := func() {
-		x := 0.0
-		for i := 0; i < 20_000_000; i++ {
-			x += 1.5
-		}
-		sink.Store(int64(x))
-	}
+func hostParallel() float64 { return ratio(compiledGo(2), compiledGo(1)) }
+
+// compiledGo times k goroutines of a compiled loop.
+func compiledGo(k int) time.Duration {
 	start := time.Now()
-	burn()
-	one := time.Since(start)
-	start = time.Now()
 	var wg sync.WaitGroup
-	for range 2 {
+	for range k {
 		wg.Add(1)
-		go func() { defer wg.Done(); burn() }()
+		go func() {
+			defer wg.Done()
+			x := 0.0
+			for i := 0; i < 20_000_000; i++ {
+				x += 1.5
+			}
+			sink.Store(int64(x))
+		}()
 	}
 	wg.Wait()
-	return ratio(time.Since(start), one)
+	return time.Since(start)
 }
 
 var sink atomic.Int64
+
+// spinWork is about 200 ms of interpreted work, with or without the race
+// detector, which slows the interpreter tenfold.
+func spinWork() string {
+	if raceEnabled {
+		return "spin(250000)"
+	}
+	return "spin(2000000)"
+}
 
 func TestLockSerialisesInterpretedCode(t *testing.T) {
 	if testing.Short() {
@@ -192,17 +233,22 @@ func TestLockSerialisesInterpretedCode(t *testing.T) {
 	}
 	s := newSession(t)
 	mustRun(t, s, "import \"gokernel/native\"\n"+spinDecl)
-	const work = "spin(2000000)"
+	work := spinWork()
 	retry(t, func() (bool, bool, string) {
-		mustRun(t, s, "%gil on")
-		host := hostParallel()
-		one := wall(t, s, work+";")
-		two := wall(t, s, parallelCell(2, work))
-		four := wall(t, s, parallelCell(4, work))
-		mustRun(t, s, "%gil off")
-		twoOff := wall(t, s, parallelCell(2, work))
-		mustRun(t, s, "%gil on")
-		r2, r4, off := ratio(two, one), ratio(four, one), ratio(twoOff, two)
+		d := fastest(5,
+			func() time.Duration { return timed(t, s, 1, work) },
+			func() time.Duration { return timed(t, s, 2, work) },
+			func() time.Duration { return timed(t, s, 4, work) },
+			func() time.Duration {
+				mustRun(t, s, "%gil off")
+				defer mustRun(t, s, "%gil on")
+				return timed(t, s, 2, work)
+			},
+			func() time.Duration { return compiledGo(1) },
+			func() time.Duration { return compiledGo(2) },
+		)
+		one, two, four, twoOff := d[0], d[1], d[2], d[3]
+		r2, r4, off, host := ratio(two, one), ratio(four, one), ratio(twoOff, two), ratio(d[5], d[4])
 		return r2 >= 1.8 && r4 >= 3.5 && off <= 0.65, host > 1.3, fmt.Sprintf(
 			"T=%v  lock on: 2 goroutines %.2f×T, 4 goroutines %.2f×T (want ≥ 1.8, ≥ 3.5); lock off: 2 goroutines %.2f× the lock-on time (want ≤ 0.65); compiled Go: 2 goroutines %.2f× one",
 			one, r2, r4, off, host)
@@ -217,14 +263,19 @@ func TestNativePolicy(t *testing.T) {
 	mustRun(t, s, "import \"gokernel/native\"\n"+spinDecl)
 	for _, work := range []string{"native.Spin(100 * time.Millisecond)", "native.Mandelbrot(600, 400, 200)"} {
 		retry(t, func() (bool, bool, string) {
-			host := hostParallel()
-			one := wall(t, s, work+";")
-			rel := wall(t, s, parallelCell(2, work))
-			mustRun(t, s, "%gil hold gokernel/native")
-			hold := wall(t, s, parallelCell(2, work))
-			mustRun(t, s, "%gil release gokernel/native")
-			r, h := ratio(rel, one), ratio(hold, one)
-			return r <= 1.3 && h >= 1.8, host > 1.3, fmt.Sprintf("%s: T=%v  release: 2 goroutines %.2f×T (want ≤ 1.3); hold: %.2f×T (want ≥ 1.8); compiled Go: 2 goroutines %.2f× one", work, one, r, h, host)
+			d := fastest(5,
+				func() time.Duration { return timed(t, s, 1, work) },
+				func() time.Duration { return timed(t, s, 2, work) },
+				func() time.Duration {
+					mustRun(t, s, "%gil hold gokernel/native")
+					defer mustRun(t, s, "%gil release gokernel/native")
+					return timed(t, s, 2, work)
+				},
+				func() time.Duration { return compiledGo(1) },
+				func() time.Duration { return compiledGo(2) },
+			)
+			r, h, host := ratio(d[1], d[0]), ratio(d[2], d[0]), ratio(d[4], d[3])
+			return r <= 1.3 && h >= 1.8, host > 1.3, fmt.Sprintf("%s: T=%v  release: 2 goroutines %.2f×T (want ≤ 1.3); hold: %.2f×T (want ≥ 1.8); compiled Go: 2 goroutines %.2f× one", work, d[0], r, h, host)
 		})
 	}
 	res, _ := mustRun(t, s, "native.CountPrimes(100)")
@@ -263,25 +314,31 @@ func TestHoldSliceFollowsInterval(t *testing.T) {
 	mustRun(t, s, spinDecl)
 	for _, iv := range []time.Duration{time.Millisecond, 5 * time.Millisecond} {
 		mustRun(t, s, "%gil interval "+iv.String())
-		s.lock.EnableEvents(100000)
-		runWithin(t, s, parallelCell(2, "spin(4000000)"))
-		var holds []time.Duration
-		for _, e := range s.lock.Events() {
-			if e.Kind == gil.KindHold && e.Forced {
-				holds = append(holds, e.Duration())
-			}
-		}
-		s.lock.EnableEvents(0)
-		if len(holds) < 5 {
-			t.Fatalf("interval %v: only %d forced switches", iv, len(holds))
-		}
-		slices.Sort(holds)
-		med := holds[len(holds)/2]
-		t.Logf("interval %v: %d forced switches, median hold %v", iv, len(holds), med)
-		if r := ratio(med, iv); r < 0.8 || r > 1.2 {
-			t.Errorf("interval %v: median hold %v, want within ±20 %%", iv, med)
+		retry(t, func() (bool, bool, string) {
+			med, n := medianForcedHold(t, s)
+			r := ratio(med, iv)
+			return r >= 0.8 && r <= 1.2, false, fmt.Sprintf("interval %v: %d forced switches, median hold %v (want within ±20 %%)", iv, n, med)
+		})
+	}
+}
+
+// medianForcedHold runs two spinning goroutines and returns the median of
+// the holds the switch interval ended, and how many there were.
+func medianForcedHold(t *testing.T, s *Session) (time.Duration, int) {
+	s.lock.EnableEvents(100000)
+	defer s.lock.EnableEvents(0)
+	runWithin(t, s, parallelCell(2, "spin(4000000)"))
+	var holds []time.Duration
+	for _, e := range s.lock.Events() {
+		if e.Kind == gil.KindHold && e.Forced {
+			holds = append(holds, e.Duration())
 		}
 	}
+	if len(holds) < 5 {
+		t.Fatalf("only %d forced switches", len(holds))
+	}
+	slices.Sort(holds)
+	return holds[len(holds)/2], len(holds)
 }
 
 func TestPanicAndInterruptReleaseLock(t *testing.T) {

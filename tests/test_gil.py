@@ -29,6 +29,17 @@ func wall(k int, work func()) time.Duration {
 	return time.Since(start)
 }
 func ratio(a, b time.Duration) float64 { return float64(a) / float64(b) }
+// fastest runs the measurements one after another for five rounds and keeps
+// each one's shortest time: other programs on the machine only add time.
+func fastest(ms ...func() time.Duration) []time.Duration {
+	best := make([]time.Duration, len(ms))
+	for r := 0; r < 5; r++ {
+		for i, m := range ms {
+			if d := m(); r == 0 || d < best[i] { best[i] = d }
+		}
+	}
+	return best
+}
 var _ = fmt.Sprint
 var _ = sort.Ints
 var _ = gil.Enabled
@@ -77,18 +88,19 @@ def host_parallel() -> float:
     return run(2) / run(1)
 
 
-def retry(measure):
+def retry(measure, needs_cores=True):
     """Runs a measurement up to three times; it fails only when no run met
     its expectation while the machine had a second core free (then the lock
-    is to blame), and is skipped when no run had one."""
+    is to blame), and is skipped when no run had one. A measurement that
+    needs no second core fails when no run met it."""
     reports = []
     for _ in range(3):
-        host = host_parallel()
+        host = host_parallel() if needs_cores else 1.0
         passed, report = measure()
         if passed:
             return
         if host <= 1.3:
-            reports.append(f"{report} (processes: 2 → {host:.2f}×)")
+            reports.append(f"{report} (processes: 2 → {host:.2f}×)" if needs_cores else report)
     if not reports:
         pytest.skip("no second core was free in any run")
     pytest.fail("no run met the expectation:\n" + "\n".join(reports))
@@ -130,26 +142,27 @@ def test_goroutines_take_turns(kc):
 
     def measure():
         ok(kc, "%gil on")
-        _, two, four = floats(kc, """w := func() { spin(2000000) }
-t := wall(1, w)
-fmt.Println(1.0, ratio(wall(2, w), t), ratio(wall(4, w), t))""")
+        two, four, on = floats(kc, """w := func() { spin(1000000) }
+d := fastest(func() time.Duration { return wall(1, w) }, func() time.Duration { return wall(2, w) }, func() time.Duration { return wall(4, w) })
+fmt.Println(ratio(d[1], d[0]), ratio(d[2], d[0]), d[1].Seconds())""")
         ok(kc, "%gil off")
-        off = floats(kc, """w := func() { spin(2000000) }
-fmt.Println(ratio(wall(2, w), wall(1, w)))""")[0]
+        off = floats(kc, """w := func() { spin(1000000) }
+fmt.Println(fastest(func() time.Duration { return wall(2, w) })[0].Seconds())""")[0]
         ok(kc, "%gil on")
-        # lock off, two goroutines vs lock on, two goroutines: off/two
-        rel = off / two
+        rel = off / on  # lock off against lock on, two goroutines each
         return (two >= 1.8 and four >= 3.5 and rel <= 0.65,
-                f"lock on: 2 → {two:.2f}×, 4 → {four:.2f}×; lock off: 2 → {off:.2f}× one, {rel:.2f}× the lock-on time")
+                f"lock on: 2 → {two:.2f}×, 4 → {four:.2f}× one; lock off: 2 take {rel:.2f}× the lock-on time")
 
     retry(measure)
 
 
 def test_hold_slice_follows_interval(kc):
     ok(kc, SPIN)
-    for iv in ("1ms", "5ms"):
+    for iv, want in (("1ms", 0.001), ("5ms", 0.005)):
         ok(kc, f"%gil interval {iv}")
-        n, median = floats(kc, """gil.EnableEvents(100000)
+
+        def measure():
+            n, median = floats(kc, """gil.EnableEvents(100000)
 wall(2, func() { spin(4000000) })
 var holds []float64
 for _, e := range gil.Events() {
@@ -158,17 +171,21 @@ for _, e := range gil.Events() {
 gil.EnableEvents(0)
 sort.Float64s(holds)
 fmt.Println(len(holds), holds[len(holds)/2])""")
-        want = {"1ms": 0.001, "5ms": 0.005}[iv]
-        assert n >= 5 and 0.8 * want <= median <= 1.2 * want, f"interval {iv}: median forced hold {median}s of {n}"
+            return n >= 5 and 0.8 * want <= median <= 1.2 * want, f"interval {iv}: median forced hold {median}s of {n}"
+
+        retry(measure, needs_cores=False)
 
 
 def test_native_release_and_hold(kc):
     ok(kc, SPIN)
 
     def measure():
-        rel = floats(kc, "w := func() { native.Mandelbrot(600, 400, 300) }\nfmt.Println(ratio(wall(2, w), wall(1, w)))")[0]
+        cell = """w := func() { native.Mandelbrot(600, 400, 300) }
+d := fastest(func() time.Duration { return wall(1, w) }, func() time.Duration { return wall(2, w) })
+fmt.Println(ratio(d[1], d[0]))"""
+        rel = floats(kc, cell)[0]
         ok(kc, "%gil hold gokernel/native")
-        hold = floats(kc, "w := func() { native.Mandelbrot(600, 400, 300) }\nfmt.Println(ratio(wall(2, w), wall(1, w)))")[0]
+        hold = floats(kc, cell)[0]
         ok(kc, "%gil release gokernel/native")
         return rel <= 1.3 and hold >= 1.8, f"release: 2 → {rel:.2f}×, hold: 2 → {hold:.2f}×"
 
