@@ -75,6 +75,14 @@ func specOf(is *ast.ImportSpec) importSpec {
 	return sp
 }
 
+// has reports whether the cells declared name at package level.
+func (d *declarations) has(name string) bool {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	_, ok := d.names[name]
+	return ok
+}
+
 func (d *declarations) resultCount(name string) (int, bool) {
 	d.mu.Lock()
 	defer d.mu.Unlock()

@@ -237,10 +237,13 @@ func TestPrunLimitsAndErrors(t *testing.T) {
 func TestPrunNestedNativeCalls(t *testing.T) {
 	s := newSession(t)
 	mustRun(t, s, `import (
+	"bufio"
 	"fmt"
 	"strconv"
 	"strings"
 )
+func lines(s string) int { sc := bufio.NewScanner(strings.NewReader(strings.ToLower(s))); n := 0; for sc.Scan() { n++ }; return n }
+func fields(s string) []string { f := strings.Fields(strings.ToUpper(s)); return f }
 func words(s string) int { return len(strings.Fields(s)) }
 func shout(s string) string { return strings.ToUpper(strings.TrimSpace(s)) }
 func two() int { return 2 }
@@ -252,15 +255,24 @@ for i := 0; i < 3; i++ {
 	_ = shout(" x ")
 	_ = label(i)
 	if strings.HasPrefix(shout("ab"), "A") { total++ }
+	total += lines("a\nb") + len(fields("p q"))
 }`)
 	rows := prunRows(t, plain(table))
 	for name, calls := range map[string]int{
-		"{native strings.Fields}": 3, "{native strings.ToUpper}": 6, "{native strings.TrimSpace}": 6,
+		"{native strings.Fields}": 6, "{native strings.ToUpper}": 9, "{native strings.TrimSpace}": 6,
+		"{native strings.ToLower}": 3, "{native strings.NewReader}": 3, "{native bufio.NewScanner}": 3,
 		"{native strconv.Itoa}": 3, "{native strings.Repeat}": 3, "{native fmt.Sprint}": 3,
 		"{native strings.HasPrefix}": 3,
 	} {
 		if rows[name].calls != calls {
 			t.Errorf("%s: %d calls, want %d\n%s", name, rows[name].calls, calls, plain(table))
+		}
+	}
+	// Definitions are profiled as assignments to variables declared
+	// ahead; unprofiled, they run as written.
+	for cell, want := range map[string]string{"total": "24", `fmt.Sprint(lines("a\nb\nc"), fields("x y"))`: `"3 [X Y]"`} {
+		if res, _ := mustRun(t, s, cell); plain(res) != want {
+			t.Errorf("%s = %s, want %s", cell, plain(res), want)
 		}
 	}
 	two, _ := s.mg.prun.Lookup("two")

@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/token"
 	"reflect"
+	"strconv"
+	"strings"
 
 	"gokernel/engine/rewrite"
 )
@@ -32,6 +34,7 @@ func (s *Session) scope(u *unit) rewrite.Scope {
 			return ok && staticNever(t)
 		},
 		NeverWaitsVar: func(name string) bool { return s.neverWaitsVar(u, name) },
+		ResultType:    func(c *ast.CallExpr) ast.Expr { return s.resultType(u, c) },
 	}
 	// Race builds get no rewrite variables: the host sets them as plain
 	// variables the interpreter reads (rewrite.Blocking's call sites),
@@ -215,6 +218,69 @@ func (s *Session) hostType(u *unit, x *ast.SelectorExpr) (reflect.Type, bool) {
 		return nil, false // not a type
 	}
 	return sym.Type().Elem(), true
+}
+
+// resultType writes the type of the one result of a call of a compiled
+// function, when predeclared names and the called package's own types
+// spell it: `[]string`, `*bufio.Scanner`, `map[string]int`.
+func (s *Session) resultType(u *unit, c *ast.CallExpr) ast.Expr {
+	f, ok := c.Fun.(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	pkg, ok := f.X.(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	ft, ok := s.packageFunc(u, pkg.Name, f.Sel.Name)
+	if !ok || ft.NumOut() != 1 {
+		return nil
+	}
+	named := func(t reflect.Type) ast.Expr {
+		switch t.PkgPath() {
+		case "":
+			if u.file.Scope.Lookup(t.Name()) != nil || s.decl.has(t.Name()) {
+				return nil // the cells redeclared a predeclared name
+			}
+			return ast.NewIdent(t.Name())
+		case s.importPaths(u)[pkg.Name]:
+			if strings.ContainsRune(t.Name(), '[') {
+				return nil // an instance of a generic type
+			}
+			return &ast.SelectorExpr{X: ast.NewIdent(pkg.Name), Sel: ast.NewIdent(t.Name())}
+		}
+		return nil
+	}
+	return typeExpr(ft.Out(0), named)
+}
+
+// typeExpr writes t, with named writing its named types, or returns nil
+// when some part of t cannot be written.
+func typeExpr(t reflect.Type, named func(reflect.Type) ast.Expr) ast.Expr {
+	if t.Name() != "" {
+		return named(t)
+	}
+	elem := func() ast.Expr { return typeExpr(t.Elem(), named) }
+	switch t.Kind() {
+	case reflect.Pointer:
+		if x := elem(); x != nil {
+			return &ast.StarExpr{X: x}
+		}
+	case reflect.Slice:
+		if x := elem(); x != nil {
+			return &ast.ArrayType{Elt: x}
+		}
+	case reflect.Array:
+		if x := elem(); x != nil {
+			return &ast.ArrayType{Len: &ast.BasicLit{Kind: token.INT, Value: strconv.Itoa(t.Len())}, Elt: x}
+		}
+	case reflect.Map:
+		k, v := typeExpr(t.Key(), named), elem()
+		if k != nil && v != nil {
+			return &ast.MapType{Key: k, Value: v}
+		}
+	}
+	return nil
 }
 
 var basicTypes = map[string]reflect.Type{

@@ -60,6 +60,9 @@ type Scope struct {
 	NeverWaits func(x ast.Expr) bool
 	// NeverWaitsVar is NeverWaits for a variable declared elsewhere.
 	NeverWaitsVar func(name string) bool
+	// ResultType returns the type of the one result of the compiled
+	// function a call calls, as an expression the cell can write, or nil.
+	ResultType func(c *ast.CallExpr) ast.Expr
 }
 
 // neverWaits reports whether x is a variable whose declared type or

@@ -36,6 +36,13 @@ type NativeHooks struct {
 //	fmt.Println(f(x), strings.Repeat("-", n))  →  _gkv1 := f(x); if FLAG { ENTER(a) }; _gkv2 := strings.Repeat("-", n); if FLAG { EXIT(a) }
 //	                                              if FLAG { ENTER(b) }; fmt.Println(_gkv1, _gkv2); if FLAG { EXIT(b) }
 //
+// To keep the tests off the path that does not profile, such a statement
+// goes into `if FLAG { moved, with hooks and no tests } else { as written }`.
+// A definition can go there when its variable's type can be written
+// (Scope.ResultType): `x := strings.Fields(strings.ToLower(s))` becomes
+// `var x []string` and an assignment. Other definitions keep their tests,
+// as above.
+//
 // Conditions of if and switch statements are rewritten the same way.
 // Calls on the right of && and ||, in loop conditions, in go and defer
 // statements and where a call's result count is unknown are not seen, nor
@@ -135,11 +142,18 @@ func (nc *nativeCalls) stmt(s ast.Stmt) []ast.Stmt {
 	if upto < 0 || !nc.h.movable(evs, upto) {
 		return []ast.Stmt{s}
 	}
-	if defines(s) {
-		return nc.moved(s, evs, upto, root)
+	if !defines(s) {
+		return nc.either(s, evs, upto, root)
 	}
-	// Not a definition: run it as written unless profiling, and moved
-	// apart, with hooks and no tests, when profiling.
+	if decl := nc.predeclare(s, root); decl != nil {
+		return append([]ast.Stmt{decl}, nc.either(s, evs, upto, root)...)
+	}
+	return nc.moved(s, evs, upto, root)
+}
+
+// either runs s as written unless profiling, and moved apart, with hooks
+// and no tests, when profiling: one test for all its calls.
+func (nc *nativeCalls) either(s ast.Stmt, evs []event, upto int, root *ast.CallExpr) []ast.Stmt {
 	pos := s.Pos()
 	orig := clone(s)
 	nc.unguarded = true
@@ -149,6 +163,29 @@ func (nc *nativeCalls) stmt(s ast.Stmt) []ast.Stmt {
 	return []ast.Stmt{&ast.IfStmt{If: pos, Cond: nc.Cond(pos),
 		Body: &ast.BlockStmt{Lbrace: pos, List: profiled, Rbrace: pos},
 		Else: &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{orig}, Rbrace: pos}}}
+}
+
+// predeclare turns `x := root` into `x = root` and returns `var x T`, T
+// being root's result type, so that the assignment can go into either's
+// two branches; it returns nil, leaving s alone, when s is another
+// definition or T cannot be written.
+func (nc *nativeCalls) predeclare(s ast.Stmt, root *ast.CallExpr) ast.Stmt {
+	as, ok := s.(*ast.AssignStmt)
+	if !ok || len(as.Lhs) != 1 || len(as.Rhs) != 1 || root == nil || ast.Unparen(as.Rhs[0]) != root || nc.Scope.ResultType == nil {
+		return nil
+	}
+	x, ok := as.Lhs[0].(*ast.Ident)
+	if !ok || x.Name == "_" {
+		return nil
+	}
+	t := nc.Scope.ResultType(root)
+	if t == nil {
+		return nil
+	}
+	as.Tok = token.ASSIGN
+	pos := s.Pos()
+	return &ast.DeclStmt{Decl: &ast.GenDecl{TokPos: pos, Tok: token.VAR, Specs: []ast.Spec{
+		&ast.ValueSpec{Names: []*ast.Ident{{NamePos: pos, Name: x.Name, Obj: x.Obj}}, Type: t}}}}
 }
 
 // moved moves events[0..upto] out of s and puts the hooks around the

@@ -148,3 +148,34 @@ func TestFuncName(t *testing.T) {
 		t.Errorf("names %q", got)
 	}
 }
+
+// A definition whose type is known becomes a declaration and an
+// assignment that runs as written unless profiling; the others keep a
+// test per hook.
+func TestNativeCallsPredeclare(t *testing.T) {
+	src := `func f(s string) {
+	f := strings.Fields(strings.TrimSpace(s))
+	u := strings.ToUpper(strings.TrimSpace(s))
+	a, b := strings.Cut(strings.TrimSpace(s), ",")
+}`
+	sc := testScope
+	sc.ResultType = func(c *ast.CallExpr) ast.Expr {
+		if c.Fun.(*ast.SelectorExpr).Sel.Name == "Fields" {
+			return &ast.ArrayType{Elt: ast.NewIdent("string")}
+		}
+		return nil
+	}
+	out := render(t, src, func(p *parsedFile) {
+		NativeCalls(p.File, NativeHooks{Enter: "_gkne", Exit: "_gknx", Scope: sc,
+			ID:   func(pkg, name string) (int, bool) { return len(name), true },
+			Cond: func(pos token.Pos) ast.Expr { return &ast.Ident{NamePos: pos, Name: "_gkpf"} }})
+	})
+	out = numbers.ReplaceAllString(out, "${1}N")
+	checkRendered(t, out, []string{
+		"var f []string", "if _gkpf {", "_gkne(9)", "_gkvN := strings.TrimSpace(s)", "_gknx(9)", "_gkne(6)",
+		"f = strings.Fields(_gkvN)", "_gknx(6)", "} else {", "f = strings.Fields(strings.TrimSpace(s))", "}",
+		"if _gkpf {", "_gkne(9)", "}", "_gkvN := strings.TrimSpace(s)", "if _gkpf {", "_gknx(9)", "_gkne(7)", "}",
+		"u := strings.ToUpper(_gkvN)", "if _gkpf {", "_gknx(7)", "}",
+		"_gkvN := strings.TrimSpace(s)", "a, b := strings.Cut(_gkvN, \",\")",
+	}, []string{"var u", "var a"})
+}
