@@ -218,8 +218,8 @@ func compiledGo(k int) time.Duration {
 
 var sink atomic.Int64
 
-// spinWork is about 200 ms of interpreted work, with or without the race
-// detector, which slows the interpreter tenfold.
+// spinWork is 80–150 ms of interpreted work, with or without the race
+// detector, which slows the interpreter about fifteenfold.
 func spinWork() string {
 	if raceEnabled {
 		return "spin(250000)"
