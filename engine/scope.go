@@ -34,7 +34,7 @@ func (s *Session) scope(u *unit) rewrite.Scope {
 			return ok && staticNever(t)
 		},
 		NeverWaitsVar: func(name string) bool { return s.neverWaitsVar(u, name) },
-		ResultType:    func(c *ast.CallExpr) ast.Expr { return s.resultType(u, c) },
+		ResultType:    func(c *ast.CallExpr) ast.Expr { return s.resultType(u, c, imports()) },
 	}
 	// Race builds get no rewrite variables: the host sets them as plain
 	// variables the interpreter reads (rewrite.Blocking's call sites),
@@ -222,8 +222,9 @@ func (s *Session) hostType(u *unit, x *ast.SelectorExpr) (reflect.Type, bool) {
 
 // resultType writes the type of the one result of a call of a compiled
 // function, when predeclared names and the called package's own types
-// spell it: `[]string`, `*bufio.Scanner`, `map[string]int`.
-func (s *Session) resultType(u *unit, c *ast.CallExpr) ast.Expr {
+// spell it: `[]string`, `*bufio.Scanner`, `map[string]int`. paths maps
+// the cell's package names to import paths.
+func (s *Session) resultType(u *unit, c *ast.CallExpr, paths map[string]string) ast.Expr {
 	f, ok := c.Fun.(*ast.SelectorExpr)
 	if !ok {
 		return nil
@@ -243,7 +244,7 @@ func (s *Session) resultType(u *unit, c *ast.CallExpr) ast.Expr {
 				return nil // the cells redeclared a predeclared name
 			}
 			return ast.NewIdent(t.Name())
-		case s.importPaths(u)[pkg.Name]:
+		case paths[pkg.Name]:
 			if strings.ContainsRune(t.Name(), '[') {
 				return nil // an instance of a generic type
 			}
